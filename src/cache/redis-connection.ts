@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { createClient } from '@keyv/redis';
+import { cacheConfig } from '../config/configuration';
+
+export type RedisState = 'not_configured' | 'connected' | 'disconnected';
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * The shared Redis connection, when `REDIS_URL` is set. Commands fail at once while it is down (no offline
+ * queue: a request must never wait for Redis), and the client reconnects in the background with capped
+ * backoff, so the cache goes back to Redis by itself when Redis returns.
+ */
+@Injectable()
+export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RedisConnection.name);
+  readonly client: RedisClient | null;
+  private wasReady = false;
+  /** Resolves once the first connection attempt has succeeded or timed out (never rejects). */
+  readonly settled: Promise<void>;
+
+  constructor(@Inject(cacheConfig.KEY) private readonly cfg: ConfigType<typeof cacheConfig>) {
+    this.client = cfg.redisUrl
+      ? createClient({
+          url: cfg.redisUrl,
+          disableOfflineQueue: true,
+          socket: { connectTimeout: cfg.redisConnectTimeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+        })
+      : null;
+    this.client?.on('error', (err: Error) => {
+      if (this.wasReady) this.logger.warn(`Redis connection lost (${err.message}); serving the cache from memory until it returns`);
+      this.wasReady = false;
+    });
+    this.client?.on('ready', () => {
+      if (!this.wasReady) this.logger.log('Redis connected');
+      this.wasReady = true;
+    });
+    // Connecting starts here, not in onModuleInit: other modules' init hooks may read the cache first.
+    this.settled = this.connectWithinTimeout();
+  }
+
+  get state(): RedisState {
+    if (!this.client) return 'not_configured';
+    return this.client.isReady ? 'connected' : 'disconnected';
+  }
+
+  /** Boot waits for the first attempt, at most the connect timeout: a missing Redis must not hold it up. */
+  async onModuleInit(): Promise<void> {
+    await this.settled;
+  }
+
+  private async connectWithinTimeout(): Promise<void> {
+    if (!this.client) return;
+    const connecting = this.client.connect().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([connecting, new Promise((r) => (timer = setTimeout(r, this.cfg.redisConnectTimeoutMs)))]);
+    clearTimeout(timer);
+    if (!this.client.isReady) this.logger.warn('Redis is not reachable at boot; the cache runs in memory and will switch to Redis when it answers');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // The cache store may have closed the shared client already on its own shutdown.
+    if (!this.client?.isOpen) return;
+    try {
+      if (this.client.isReady) await this.client.close();
+      else this.client.destroy();
+    } catch {
+      this.client.destroy();
+    }
+  }
+}

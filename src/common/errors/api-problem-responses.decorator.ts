@@ -1,0 +1,22 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDetailsDto } from './problem-details.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (code VALIDATION_FAILED); `errors` names each field',
+  401: 'Missing or invalid API key (code UNAUTHORIZED)',
+  404: 'Unknown node (code NODE_NOT_FOUND)',
+  413: 'Body too large (code PAYLOAD_TOO_LARGE)',
+  429: 'Rate limited (code RATE_LIMITED)',
+  503: 'Graph not loaded yet (code GRAPH_NOT_READY) or upstream unavailable',
+};
+
+/** Documents the shared problem+json error shape for each listed status. */
+export function ApiProblemResponses(...statuses: number[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
+    ),
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Every error code the service can answer with. Domain code throws these; only
+ * {@link ProblemDetailsFilter} knows which HTTP status each one becomes.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NODE_NOT_FOUND'
+  | 'JOB_NOT_FOUND'
+  | 'ROUTE_NOT_FOUND'
+  | 'GRAPH_NOT_READY'
+  | 'ANALYTICS_NOT_READY'
+  | 'GRAPH_SNAPSHOT_INVALID'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'UNAUTHORIZED'
+  | 'INTERNAL_ERROR';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NodeNotFoundError extends DomainError {
+  constructor(pubkey: string, graphDate: string) {
+    super('NODE_NOT_FOUND', `Node ${pubkey} is not in the Lightning graph of ${graphDate}`, { pubkey });
+  }
+}
+
+export class GraphNotReadyError extends DomainError {
+  constructor() {
+    super('GRAPH_NOT_READY', 'The Lightning graph is still loading; retry in a few seconds');
+  }
+}
+
+export class AnalyticsNotReadyError extends DomainError {
+  constructor() {
+    super('ANALYTICS_NOT_READY', 'Network centralities are still being computed for this graph; retry in a few seconds');
+  }
+}

@@ -1,0 +1,113 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { truncatePubkeysIn } from '../validation/pubkey';
+import { DomainError, ErrorCode } from './domain.error';
+
+/** The only place that knows which HTTP status each domain error code becomes. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  NODE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  JOB_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  GRAPH_NOT_READY: HttpStatus.SERVICE_UNAVAILABLE,
+  ANALYTICS_NOT_READY: HttpStatus.SERVICE_UNAVAILABLE,
+  GRAPH_SNAPSHOT_INVALID: HttpStatus.INTERNAL_SERVER_ERROR,
+  UPSTREAM_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
+  UNAUTHORIZED: HttpStatus.UNAUTHORIZED,
+  INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  404: 'ROUTE_NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  503: 'UPSTREAM_UNAVAILABLE',
+};
+
+/** RFC 9457 problem details, with a stable `code` clients can switch on. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance: string;
+  request_id?: string;
+  errors?: Array<{ field: string; message: string }>;
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const problem = this.toProblem(exception, req);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, code: problem.code, path: truncatePubkeysIn(req.originalUrl ?? req.url) }, 'request failed');
+    }
+    if (res.headersSent) return;
+    res.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown, req: Request & { id?: string }): ProblemDetails {
+    const base = { instance: (req.originalUrl ?? req.url).split('?')[0], request_id: req.id ? String(req.id) : undefined };
+    if (exception instanceof DomainError) {
+      const status = STATUS_BY_CODE[exception.code];
+      const errors = exception.details?.errors as ProblemDetails['errors'];
+      // A 5xx never exposes internals: the message is logged, the client gets a generic detail.
+      const detail = status >= 500 && exception.code === 'INTERNAL_ERROR' ? 'Internal error' : exception.message;
+      return { ...this.head(exception.code, status), detail, ...base, ...(errors ? { errors } : {}) };
+    }
+    const status = httpStatusOf(exception);
+    if (status !== null && status < 500) {
+      const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
+      return { ...this.head(code, status), detail: clientMessage(exception, status), ...base };
+    }
+    if (status !== null && status !== 500) {
+      const code = CODE_BY_STATUS[status] ?? 'INTERNAL_ERROR';
+      return { ...this.head(code, status), detail: clientMessage(exception, status), ...base };
+    }
+    return { ...this.head('INTERNAL_ERROR', 500), detail: 'Internal error', ...base };
+  }
+
+  private head(code: ErrorCode, status: number) {
+    return {
+      type: `urn:ln-intelligence:error:${code.toLowerCase().replace(/_/g, '-')}`,
+      title: code
+        .toLowerCase()
+        .split('_')
+        .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
+        .join(' '),
+      status,
+      code,
+    };
+  }
+}
+
+/** Status of Nest HTTP exceptions and of body-parser errors (which carry `status`/`type`). */
+function httpStatusOf(e: unknown): number | null {
+  if (e instanceof HttpException) return e.getStatus();
+  const s = (e as { status?: unknown; statusCode?: unknown })?.status ?? (e as { statusCode?: unknown })?.statusCode;
+  return typeof s === 'number' && s >= 400 && s < 600 ? s : null;
+}
+
+function clientMessage(e: unknown, status: number): string {
+  const type = (e as { type?: string })?.type;
+  if (type === 'entity.too.large') return 'Request body is larger than the allowed limit';
+  if (type === 'entity.parse.failed') return 'Request body is not valid JSON';
+  if (e instanceof HttpException) {
+    const r = e.getResponse();
+    if (status === 404 && typeof r === 'object') return 'No such route; see /docs for the API';
+    const msg = typeof r === 'string' ? r : (r as { message?: unknown }).message;
+    if (Array.isArray(msg)) return msg.join('; ');
+    if (typeof msg === 'string') return msg;
+  }
+  return e instanceof Error ? e.message : 'Request failed';
+}

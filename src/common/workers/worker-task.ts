@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { DomainError, ErrorCode } from '../errors/domain.error';
+
+type WorkerReply<T> = { ok: true; value: T } | { ok: false; code?: ErrorCode; message: string };
+
+/**
+ * Runs a worker script (`<base>.js` when compiled, `<base>.ts` through ts-node when running from sources)
+ * with `data`, and resolves with the one value it posts back. Errors in the worker reject with their domain
+ * code kept, so a bad snapshot read in a worker still fails with GRAPH_SNAPSHOT_INVALID.
+ */
+export function runWorkerTask<T>(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } } = {}): Promise<T> {
+  const js = `${scriptBase}.js`;
+  const compiled = existsSync(js);
+  const worker = new Worker(compiled ? js : `${scriptBase}.ts`, {
+    workerData: data,
+    execArgv: compiled ? [] : ['--require', 'ts-node/register/transpile-only'],
+    resourceLimits: opts.resourceLimits,
+  });
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (reply: WorkerReply<T>) => {
+      settled = true;
+      if (reply.ok) resolve(reply.value);
+      else reject(new DomainError(reply.code ?? 'INTERNAL_ERROR', reply.message));
+      void worker.terminate();
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`worker ${scriptBase} exited with code ${code} before answering`));
+    });
+  });
+}
+
+/**
+ * The worker side: computes the value from `workerData` and posts it back, transferring the buffers that
+ * `transfer` names so typed arrays cross threads without a copy.
+ */
+export function serveWorkerTask<I, T>(compute: (input: I) => T | Promise<T>, transfer: (value: T) => ArrayBuffer[] = () => []): void {
+  if (isMainThread || !parentPort) return;
+  const port = parentPort;
+  Promise.resolve()
+    .then(() => compute(workerData as I))
+    .then(
+      (value) => port.postMessage({ ok: true, value } satisfies WorkerReply<T>, transfer(value)),
+      (err: unknown) =>
+        port.postMessage({
+          ok: false,
+          code: err instanceof DomainError ? err.code : undefined,
+          message: err instanceof Error ? err.message : String(err),
+        } satisfies WorkerReply<T>),
+    );
+}

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { QueryFlag } from '../common/validation/decorators';
+
+export const SERVICE_STATES = ['connected', 'disconnected', 'degraded', 'not_configured', 'unknown'] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
+export class HealthQuery {
+  @QueryFlag('Add check details: Terminus indicator results, memory, reasons', false)
+  verbose?: boolean;
+}
+
+export class HealthServicesDto {
+  @ApiProperty({ enum: SERVICE_STATES, description: 'Sparkseer API; not_configured without SPARKSEER_API_KEY' })
+  sparkseer_api!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES, description: 'OpenAI API; not_configured without OPENAI_API_KEY' })
+  openai_api!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES, description: 'Redis cache; not_configured without REDIS_URL (the cache then runs in memory)' })
+  cache!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES, description: 'LNBits; not_configured without LNBITS_URL' })
+  lnbits_api!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES, description: 'The operator’s LND REST API; not_configured without LND_REST_URL' })
+  lnd_api!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES, description: 'mempool Lightning API; not_configured without MEMPOOL_BASE_URL' })
+  mempool_api!: ServiceState;
+}
+
+export class HealthGraphDto {
+  loaded!: boolean;
+  nodes!: number | null;
+  channels!: number | null;
+  routable_nodes!: number | null;
+  /** YYYY-MM-DD. */
+  snapshot_date!: string | null;
+  /** How the date was established: last_update, file_name or file_mtime. */
+  snapshot_date_source!: string | null;
+  format!: string | null;
+  version!: string | null;
+  source!: string | null;
+  loaded_at!: string | null;
+}
+
+/**
+ * `healthy`: the graph is loaded and every configured dependency answers.
+ * `degraded` (HTTP 200): the API answers, but something configured is not: Redis down (the cache runs in
+ * memory), or an upstream disconnected; `reasons` says what.
+ * `unhealthy` (HTTP 503): the graph is not loaded, so no node can be analysed; a restart is warranted.
+ */
+export class HealthResponseDto {
+  @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'] })
+  status!: 'healthy' | 'degraded' | 'unhealthy';
+  services!: HealthServicesDto;
+  /** Service version (package.json). */
+  version!: string;
+  /** Cache hits, misses, errors and backend. */
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  cache_stats!: Record<string, unknown>;
+  uptime_seconds!: number;
+  graph!: HealthGraphDto;
+  /** Why the status is not healthy; empty when healthy. */
+  reasons!: string[];
+  /** Present with `verbose=true`. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  details?: Record<string, unknown>;
+}
+
+export class ProbeResponseDto {
+  @ApiProperty({ enum: ['ok', 'error'] })
+  status!: 'ok' | 'error';
+  uptime_seconds!: number;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ClientsModule } from '../clients/clients.module';
+import { GraphModule } from '../graph/graph.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { HealthChecksService } from './health-checks.service';
+import { HealthController } from './health.controller';
+
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false }), GraphModule, ClientsModule, MetricsModule],
+  controllers: [HealthController],
+  providers: [HealthChecksService],
+})
+export class HealthModule {}
