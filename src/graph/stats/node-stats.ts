@@ -1,0 +1,110 @@
+import { LightningGraph } from '../model/lightning-graph';
+import { competitionRanks, median, percentiles } from './ranking';
+
+/**
+ * Degree and capacity position of every node, on the routable graph: only channels with at least one enabled
+ * direction count, and parallel channels to one peer count once for degree. A node without such a channel
+ * is unroutable and ties for the last rank.
+ */
+export interface NetworkRanks {
+  /** Distinct peers over usable channels. */
+  degree: Uint32Array;
+  /** Sum of the capacity of usable channels, sat. */
+  capacitySat: Float64Array;
+  degreeRank: Uint32Array;
+  capacityRank: Uint32Array;
+  degreePercentile: Float64Array;
+  capacityPercentile: Float64Array;
+  routableNodes: number;
+}
+
+export function computeNetworkRanks(g: LightningGraph): NetworkRanks {
+  const degree = new Uint32Array(g.nodeCount);
+  const capacitySat = new Float64Array(g.nodeCount);
+  const lastPeerSeen = new Int32Array(g.nodeCount).fill(-1);
+  let routableNodes = 0;
+  for (let v = 0; v < g.nodeCount; v++) {
+    for (const c of g.channelsOf(v)) {
+      if (!g.isUsable(c)) continue;
+      capacitySat[v] += g.chanCapacitySat[c];
+      const peer = g.peerOf(c, v);
+      if (lastPeerSeen[peer] !== v) {
+        lastPeerSeen[peer] = v;
+        degree[v]++;
+      }
+    }
+    if (degree[v] > 0) routableNodes++;
+  }
+  const degreeRank = competitionRanks(degree);
+  const capacityRank = competitionRanks(capacitySat);
+  return {
+    degree,
+    capacitySat,
+    degreeRank,
+    capacityRank,
+    degreePercentile: percentiles(degreeRank, degree),
+    capacityPercentile: percentiles(capacityRank, capacitySat),
+    routableNodes,
+  };
+}
+
+export interface NodeSummary {
+  /** Every announced channel in the snapshot, zombies included. */
+  totalChannels: number;
+  totalCapacitySat: number;
+  /** Channels with at least one enabled direction. */
+  activeChannels: number;
+  activeCapacitySat: number;
+  distinctPeers: number;
+  activePeers: number;
+  meanChannelSat: number | null;
+  medianChannelSat: number | null;
+  /** Over the node's own enabled outbound policies. */
+  medianOutboundFeePpm: number | null;
+  medianOutboundBaseFeeMsat: number | null;
+}
+
+export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
+  const chans = g.channelsOf(v);
+  const sizes: number[] = [];
+  const ppm: number[] = [];
+  const base: number[] = [];
+  const peers = new Set<number>();
+  const activePeers = new Set<number>();
+  let totalCapacitySat = 0;
+  let activeChannels = 0;
+  let activeCapacitySat = 0;
+  for (const c of chans) {
+    const cap = g.chanCapacitySat[c];
+    const peer = g.peerOf(c, v);
+    sizes.push(cap);
+    totalCapacitySat += cap;
+    peers.add(peer);
+    if (g.isUsable(c)) {
+      activeChannels++;
+      activeCapacitySat += cap;
+      activePeers.add(peer);
+    }
+    const out = g.outboundSlot(c, v);
+    if (g.isEnabled(out)) {
+      ppm.push(g.feeRatePpm[out]);
+      base.push(g.feeBaseMsat[out]);
+    }
+  }
+  const asc = (a: number, b: number) => a - b;
+  sizes.sort(asc);
+  ppm.sort(asc);
+  base.sort(asc);
+  return {
+    totalChannels: chans.length,
+    totalCapacitySat,
+    activeChannels,
+    activeCapacitySat,
+    distinctPeers: peers.size,
+    activePeers: activePeers.size,
+    meanChannelSat: sizes.length ? Math.round(totalCapacitySat / sizes.length) : null,
+    medianChannelSat: median(sizes),
+    medianOutboundFeePpm: median(ppm),
+    medianOutboundBaseFeeMsat: median(base),
+  };
+}
