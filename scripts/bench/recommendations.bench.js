@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * Recommendations benchmark (not a test): `npm run bench:recommendations` (builds first).
+ * 1. In one process, recommendations for every node of the embedded 2026 graph: nodes/s and total time
+ *    (target: the whole graph in <= 10 s on 2 cores).
+ * 2. The compiled app: warm-cache GET /node/{pk}/recommendations for a median node with autocannon, p99 and
+ *    requests/s as ratios to the trivial route GET /api/v1/health/live in the same run.
+ */
+const { spawn } = require('node:child_process');
+const net = require('node:net');
+const path = require('node:path');
+const autocannon = require('autocannon');
+
+const ROOT = path.join(__dirname, '..', '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const dist = (p) => require(path.join(ROOT, 'dist', p));
+
+function wholeGraph() {
+  const { loadGraphSnapshot } = dist('graph/loaders/graph-snapshot.loader.js');
+  const { computeNetworkRanks } = dist('graph/stats/node-stats.js');
+  const { analyseNode, networkFeeIndex } = dist('intelligence/recommendations/node-analysis.js');
+  const { recommend } = dist('intelligence/recommendations/recommendations.engine.js');
+  const graph = loadGraphSnapshot(path.join(ROOT, 'data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz'));
+  const state = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
+  const t0 = performance.now();
+  networkFeeIndex(state);
+  let recs = 0;
+  for (let v = 0; v < graph.nodeCount; v++) recs += recommend(analyseNode(state, v), 'fr').recommendations.length;
+  const s = (performance.now() - t0) / 1000;
+  console.log(`whole graph: ${graph.nodeCount} nodes in ${s.toFixed(2)} s = ${(graph.nodeCount / s).toFixed(0)} nodes/s, ${recs} recommendations (target <= 10 s)`);
+  const routable = [...Array(graph.nodeCount).keys()].filter((v) => state.ranks.degree[v] > 0).sort((a, b) => state.ranks.degree[a] - state.ranks.degree[b] || (graph.pubkeys[a] < graph.pubkeys[b] ? -1 : 1));
+  return graph.pubkeys[routable[Math.floor(routable.length / 2)]];
+}
+
+const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const cannon = (url, extra = {}) => new Promise((resolve, reject) => autocannon({ url, connections: 10, duration: DURATION, ...extra }, (e, r) => (e ? reject(e) : resolve(r))));
+
+async function main() {
+  const median = wholeGraph();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000000', REDIS_URL: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    for (;;) {
+      const ok = await fetch(`${base}/api/v1/health/ready`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const url = `${base}/api/v1/node/${median}/recommendations`;
+    await fetch(url).then((r) => r.arrayBuffer());
+    const trivial = await cannon(`${base}/api/v1/health/live`);
+    const recs = await cannon(url);
+    console.log(`\nautocannon 10 connections x ${DURATION} s, warm cache (median node ${median})`);
+    console.log(`trivial route      ${trivial.requests.average.toFixed(0)} req/s  p99 ${trivial.latency.p99} ms`);
+    console.log(`recommendations    ${recs.requests.average.toFixed(0)} req/s  p99 ${recs.latency.p99} ms  (non-2xx ${recs.non2xx})`);
+    console.log(`ratios: req/s ${(recs.requests.average / trivial.requests.average).toFixed(2)}, p99 ${(recs.latency.p99 / Math.max(trivial.latency.p99, 1)).toFixed(2)}`);
+    // Priorities without a model key: the deterministic planner, warm (the plan is cached per request).
+    const planUrl = `${base}/api/v1/node/${median}/priorities`;
+    const plan = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ goals: ['routing_revenue', 'connectivity'], max_actions: 5, budget_limit: 2000000 }) };
+    await fetch(planUrl, plan).then((r) => r.arrayBuffer());
+    const prio = await cannon(planUrl, plan);
+    console.log(`priorities (no key) ${prio.requests.average.toFixed(0)} req/s  p99 ${prio.latency.p99} ms  (non-2xx ${prio.non2xx}; target p99 <= 50 ms)`);
+    console.log(`ratios: req/s ${(prio.requests.average / trivial.requests.average).toFixed(2)}, p99 ${(prio.latency.p99 / Math.max(trivial.latency.p99, 1)).toFixed(2)}`);
+  } finally {
+    app.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ExpensiveRoute } from '../../throttling/expensive-route.decorator';
+import { ApiProblemResponses } from '../../common/errors/api-problem-responses.decorator';
+import { ChannelCandidatesQuery, ChannelCandidatesResponseDto, EvaluateCandidatesDto } from '../dto/channel-candidates.dto';
+import { NodePubkeyParams } from '../dto/node-params.dto';
+import { ChannelCandidatesService } from './channel-candidates.service';
+
+@ApiTags('nodes')
+@Controller('node')
+export class ChannelCandidatesController {
+  constructor(private readonly candidates: ChannelCandidatesService) {}
+
+  /**
+   * Peers the node has no channel with, ranked by what one new channel to each would do to the node's
+   * betweenness, closeness and eigenvector ranks, with suggested sizes and fees. 503 ANALYTICS_NOT_READY
+   * while the centralities of a new graph are being computed.
+   */
+  @Get(':pubkey/channel-candidates')
+  @ExpensiveRoute()
+  @ApiProblemResponses(400, 404, 503)
+  getChannelCandidates(@Param() { pubkey }: NodePubkeyParams, @Query() q: ChannelCandidatesQuery): Promise<ChannelCandidatesResponseDto> {
+    return this.candidates.rank(pubkey, q.limit ?? 10, q.min_capacity ?? 0);
+  }
+
+  /** The same figures for exactly the peers the operator is considering (up to 50), plus the change in mean hop distance. */
+  @Post(':pubkey/channel-candidates/evaluate')
+  @ExpensiveRoute()
+  @HttpCode(200)
+  @ApiProblemResponses(400, 404, 503)
+  evaluateChannelCandidates(@Param() { pubkey }: NodePubkeyParams, @Body() body: EvaluateCandidatesDto): Promise<ChannelCandidatesResponseDto> {
+    return this.candidates.evaluate(pubkey, body);
+  }
+}

@@ -1,0 +1,116 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsNodePubkey } from '../../common/validation/decorators';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+export class ChannelCandidatesQuery {
+  /** How many candidates to return, best first. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'limit must be an integer between 1 and 50' })
+  @Min(1, { message: 'limit must be an integer between 1 and 50' })
+  @Max(50, { message: 'limit must be an integer between 1 and 50' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  limit?: number;
+
+  /** Only candidates whose usable channels add up to at least this many sat. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'min_capacity must be a whole number of sats, 0 or more' })
+  @Min(0, { message: 'min_capacity must be a whole number of sats, 0 or more' })
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  min_capacity?: number;
+}
+
+export class CandidateInputDto {
+  @IsNodePubkey()
+  pubkey!: string;
+
+  /** The channel size the operator has in mind, sat (compared with the suggested sizes). */
+  @IsOptional()
+  @IsInt({ message: 'capacity must be a whole number of sats between 20000 and 2100000000000000' })
+  @Min(20_000, { message: 'capacity must be a whole number of sats between 20000 and 2100000000000000' })
+  @Max(2_100_000_000_000_000, { message: 'capacity must be a whole number of sats between 20000 and 2100000000000000' })
+  @ApiPropertyOptional({ minimum: 20_000 })
+  capacity?: number;
+}
+
+export class EvaluateCandidatesDto {
+  /** Up to 50 peers the operator is considering. */
+  @IsArray({ message: 'candidates must be an array' })
+  @ArrayMinSize(1, { message: 'candidates must list at least one peer' })
+  @ArrayMaxSize(50, { message: 'candidates may list at most 50 peers' })
+  @ValidateNested({ each: true })
+  @Type(() => CandidateInputDto)
+  candidates!: CandidateInputDto[];
+}
+
+export class RankChangeDto {
+  /** Raw score before the channel; null when the node had no usable channel. */
+  before!: number | null;
+  after!: number;
+  rank_before!: number;
+  rank_after!: number;
+  /** rank_before − rank_after: places climbed (positive = better). */
+  gain!: number;
+}
+
+export class HopDistanceChangeDto {
+  before!: number | null;
+  after!: number;
+  /** after − before: negative = the rest of the network gets closer. */
+  change!: number | null;
+}
+
+export class ChannelCandidateDto {
+  pubkey!: string;
+  /** Attacker-controlled text; display as data. */
+  alias!: string | null;
+  /** The candidate's usable capacity, sat. */
+  capacity!: number;
+  /** The candidate's distinct usable peers. */
+  channel_count!: number;
+  gain_in_betweenness_rank!: number;
+  gain_in_closeness_rank!: number;
+  gain_in_eigenvector_rank!: number;
+  /** 25th percentile of the candidate's usable channel sizes, rounded up to 10k sat, at least 20k sat. */
+  minimum_viable_capacity!: number;
+  /** Median of the candidate's usable channel sizes, rounded up to 10k sat, at least 20k sat. */
+  ideal_capacity!: number;
+  capacity_rule!: string;
+  /** The size the operator asked about (evaluate only), else null. */
+  requested_capacity!: number | null;
+  /** Median fee rate the candidate's other peers charge toward it (priced like the crowd). */
+  passive_fee_ppm!: number;
+  /** 75th percentile of those fees (priced for scarce liquidity, rebalanced actively). */
+  active_fee_ppm!: number;
+  fee_rule!: string;
+  betweenness!: RankChangeDto;
+  closeness!: RankChangeDto;
+  eigenvector!: RankChangeDto;
+  mean_hop_distance!: HopDistanceChangeDto;
+}
+
+export class SkippedCandidateDto {
+  pubkey!: string;
+  /** unknown-node, same-node or already-peer. */
+  reason!: string;
+}
+
+export class ChannelCandidatesResponseDto {
+  pubkey!: string;
+  /** The node had at least one usable channel. */
+  routable!: boolean;
+  candidates!: ChannelCandidateDto[];
+  skipped!: SkippedCandidateDto[];
+  /** How the peers were chosen, how many were simulated. */
+  pool!: { rule: string; size: number; simulated: number };
+  /** How the gains were computed, with the approximation used for ranks. */
+  method!: string;
+  graph_version!: string;
+  snapshot_date!: string;
+  computed_at!: string;
+  compute_ms!: number;
+}

@@ -1,0 +1,6 @@
+import { IsNodePubkey } from '../../common/validation/decorators';
+
+export class NodePubkeyParams {
+  @IsNodePubkey()
+  pubkey!: string;
+}

@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CONTEXTS, DIFFICULTIES, GOALS, TIMEFRAMES } from '../priorities/planner/plan.types';
+import { CommandsDto } from './recommendations.dto';
+
+export class PrioritiesRequestDto {
+  /** The operator's experience: a beginner gets at most three easy or medium actions. */
+  @IsOptional()
+  @IsIn(CONTEXTS, { message: `context must be one of: ${CONTEXTS.join(', ')}` })
+  @ApiPropertyOptional({ enum: CONTEXTS, default: 'intermediate' })
+  context?: (typeof CONTEXTS)[number];
+
+  /** What the operator wants to improve; advice outside these goals counts for less. */
+  @IsOptional()
+  @IsArray({ message: 'goals must be an array' })
+  @ArrayMinSize(1, { message: 'goals must not be empty' })
+  @ArrayUnique({ message: 'goals must not repeat a goal' })
+  @IsIn(GOALS, { each: true, message: `each goal must be one of: ${GOALS.join(', ')}` })
+  @ApiPropertyOptional({ enum: GOALS, isArray: true, default: ['routing_revenue'] })
+  goals?: (typeof GOALS)[number][];
+
+  /** How many actions the plan may have. */
+  @IsOptional()
+  @IsInt({ message: 'max_actions must be an integer between 1 and 10' })
+  @Min(1, { message: 'max_actions must be an integer between 1 and 10' })
+  @Max(10, { message: 'max_actions must be an integer between 1 and 10' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 5 })
+  max_actions?: number;
+
+  /** Satoshis the plan may commit (channel capacity, on-chain fees, rebalancing fees); no limit when absent. */
+  @IsOptional()
+  @IsInt({ message: 'budget_limit must be a whole number of sats, 0 or more' })
+  @Min(0, { message: 'budget_limit must be a whole number of sats, 0 or more' })
+  @Max(2_100_000_000_000_000, { message: 'budget_limit cannot exceed 21 million BTC in sats' })
+  @ApiPropertyOptional({ minimum: 0, example: 1_000_000 })
+  budget_limit?: number;
+
+  /** Actions with this timeframe are preferred. */
+  @IsOptional()
+  @IsIn(TIMEFRAMES, { message: `timeframe_preference must be one of: ${TIMEFRAMES.join(', ')}` })
+  @ApiPropertyOptional({ enum: TIMEFRAMES })
+  timeframe_preference?: (typeof TIMEFRAMES)[number];
+}
+
+export class PriorityActionDto {
+  /** 1 = do first. */
+  priority!: number;
+  /** The recommendation this action comes from (see /recommendations). */
+  id!: string;
+  rule!: string;
+  category!: string;
+  action!: string;
+  /** Why this action, at this place in the plan (the model's words when a model answered). */
+  reasoning!: string;
+  impact!: string;
+  @ApiProperty({ enum: DIFFICULTIES })
+  difficulty!: (typeof DIFFICULTIES)[number];
+  @ApiProperty({ enum: TIMEFRAMES })
+  timeframe!: (typeof TIMEFRAMES)[number];
+  /** The main command line (lncli when LND has one), from our templates, never from the model. */
+  command!: string | null;
+  commands!: CommandsDto | null;
+  /** Sats this action commits. */
+  estimated_cost!: number;
+  /** How the cost was estimated, with the fee rate and its source. */
+  cost_basis!: string;
+  /** What to watch to know it worked. */
+  success_metrics!: string[];
+}
+
+export class PrioritiesResponseDto {
+  pubkey!: string;
+  priority_actions!: PriorityActionDto[];
+  /** A narrative of the plan: the model's when one answered, else written by the deterministic engine. */
+  openai_analysis!: string;
+  key_metrics!: string[];
+  total_estimated_cost!: number;
+  /**
+   * (projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost. Null when the
+   * node's routing revenue is unknown (no forwarding history configured) or the plan costs nothing.
+   */
+  expected_roi!: number | null;
+  expected_roi_formula!: string;
+  /** Sum of the engine's scores of the chosen actions (higher = better fit to goals and context). */
+  plan_score!: number;
+  /** The model that answered, or `deterministic`. */
+  model_used!: string;
+  @ApiProperty({ enum: ['fr', 'en'] })
+  language!: 'fr' | 'en';
+  generated_at!: string;
+  source!: string;
+  cache_hit!: boolean;
+  /** Why the model's plan was not used, when it was not; what data is missing. */
+  warnings!: string[];
+}

@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PRIORITIES, REC_CATEGORIES, REC_TYPES } from '../recommendations/recommendation.types';
+
+export class RecommendationsQuery {
+  /** Only advice of this category. */
+  @IsOptional()
+  @IsIn(REC_CATEGORIES, { message: `category must be one of: ${REC_CATEGORIES.join(', ')}` })
+  @ApiPropertyOptional({ enum: REC_CATEGORIES })
+  category?: (typeof REC_CATEGORIES)[number];
+
+  /** Only advice of this priority. */
+  @IsOptional()
+  @IsIn(PRIORITIES, { message: `priority must be one of: ${PRIORITIES.join(', ')}` })
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  priority?: (typeof PRIORITIES)[number];
+}
+
+export class EvidenceDto {
+  name!: string;
+  @ApiProperty({ anyOf: [{ type: 'number', nullable: true }, { type: 'string', nullable: true }] })
+  value!: number | string | null;
+  unit!: string;
+  /** Where the number comes from, e.g. `embedded-graph:2026-02-03`, `lnd`, `sparkseer`. */
+  source!: string;
+  /** Date of the data behind it (YYYY-MM-DD). */
+  date!: string | null;
+}
+
+export class PlaceholderDto {
+  /** The marker in the command line, e.g. `<CHANNEL_POINT>`. */
+  token!: string;
+  meaning!: string;
+  /** A command that prints the value. */
+  how_to_find!: string;
+}
+
+export class RevertCommandsDto {
+  lnd!: string | null;
+  cln!: string | null;
+}
+
+export class CommandsDto {
+  /** `lncli` line, built from a template with validated values; null when LND has no command for it. */
+  lnd!: string | null;
+  /** `lightning-cli` line; null when Core Lightning has no command for it. */
+  cln!: string | null;
+  /** Lines that restore the current values; null when the action cannot be undone (open, close). */
+  revert!: RevertCommandsDto | null;
+  /** Markers the operator must fill in because the data lacks the identifier. */
+  placeholders!: PlaceholderDto[];
+  notes!: string[];
+}
+
+export class RecommendationDto {
+  /** Stable for the same node, rule, channel and suggestion. */
+  id!: string;
+  /** The rule that fired, e.g. `fee_underpriced`. */
+  rule!: string;
+  @ApiProperty({ enum: REC_TYPES })
+  type!: (typeof REC_TYPES)[number];
+  @ApiProperty({ enum: REC_CATEGORIES })
+  category!: (typeof REC_CATEGORIES)[number];
+  action!: string;
+  reason!: string;
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: (typeof PRIORITIES)[number];
+  estimated_impact!: string;
+  /** Short channel id or channel point of the channel concerned, when known. */
+  channel_id!: string | null;
+  target_nodes!: string[];
+  @ApiProperty({ anyOf: [{ type: 'number', nullable: true }, { type: 'string', nullable: true }] })
+  current_value!: number | string | null;
+  @ApiProperty({ anyOf: [{ type: 'number', nullable: true }, { type: 'string', nullable: true }] })
+  suggested_value!: number | string | null;
+  channels_affected!: number;
+  /** Satoshis to commit (channel size, rebalance amount), when relevant. */
+  amount_suggestion!: number | null;
+  @ApiProperty({ enum: ['inbound', 'outbound', null], nullable: true })
+  direction!: 'inbound' | 'outbound' | null;
+  evidence!: EvidenceDto[];
+  /** 0–1. */
+  confidence!: number;
+  commands!: CommandsDto | null;
+}
+
+export class RecommendationsResponseDto {
+  pubkey!: string;
+  /** Sorted by priority (critical first), then estimated impact. */
+  recommendations!: RecommendationDto[];
+  total_count!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  by_category!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  by_priority!: Record<string, number>;
+  /** Per rule, findings beyond the ten most important that were left out. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  omitted!: Record<string, number>;
+  @ApiProperty({ enum: ['fr', 'en'] })
+  language!: 'fr' | 'en';
+  generated_at!: string;
+  source!: string;
+  cache_hit!: boolean;
+  warnings!: string[];
+}

@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppCacheService } from '../../cache/app-cache.service';
+import { SPARKSEER_CLIENT, SparkseerApi } from '../../clients/sparkseer/sparkseer.types';
+import { NodeNotFoundError } from '../../common/errors/domain.error';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from '../../config/configuration';
+import { preselectCandidates, simulateChannelCandidatesInWorkers } from '../../graph/analytics/channel-candidates';
+import { CentralityService } from '../../graph/centrality.service';
+import { GraphService, GraphState } from '../../graph/graph.service';
+import { analyseNode, NodeAnalysis } from '../recommendations/node-analysis';
+import { liveValue } from './live-source';
+import { OwnNodeService } from './own-node.service';
+
+export interface AnalysedNode {
+  state: GraphState;
+  analysis: NodeAnalysis;
+  warnings: string[];
+}
+
+/** Candidates simulated for connectivity advice: fewer than the candidates endpoint, to keep advice fast. */
+export const ADVICE_CANDIDATES = 20;
+
+const GRAPH_ONLY = 'Liquidity and cost advice needs the node’s own balances and forwards: configure LND_REST_URL for your own node';
+
+/**
+ * The rules' input for a node: the graph view, plus, for the operator's own node, live balances and
+ * forwarded fees from LND and Sparkseer's suggested fees (Sparkseer's services describe the key owner only).
+ */
+@Injectable()
+export class NodeAnalysisService {
+  constructor(
+    private readonly graphs: GraphService,
+    private readonly ownNode: OwnNodeService,
+    @Inject(SPARKSEER_CLIENT) private readonly sparkseer: SparkseerApi,
+    private readonly cache: AppCacheService,
+    private readonly centralities: CentralityService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  /** Part of every advice cache key: advice computed before the centralities were ready lacks candidates. */
+  centralityStatus(): string {
+    return this.centralities.current()?.status ?? 'computing';
+  }
+
+  async analyse(pubkey: string): Promise<AnalysedNode> {
+    const state = this.graphs.current();
+    const v = state.graph.indexOf(pubkey);
+    if (v < 0) throw new NodeNotFoundError(pubkey, state.graph.meta.snapshotDate);
+    const analysis = analyseNode(state, v);
+    const warnings: string[] = [];
+    const sources: string[] = [];
+
+    const [own, fees, candidates] = await Promise.all([
+      this.ownNode.dataFor(pubkey),
+      this.sparkseer.configured && this.sparkseer.ownerPubkey === pubkey
+        ? liveValue(this.cache, `sparkseer:fees:${pubkey}`, () => this.sparkseer.getSuggestedFees(pubkey), { useCache: true })
+        : null,
+      this.simulatedCandidates(v),
+    ]);
+    if (candidates) analysis.candidates = candidates;
+    else warnings.push('channel-candidate advice appears once the network centralities are computed');
+    if (own?.data?.ok) {
+      const o = own.data.value;
+      const byPeerCap = new Map(o.channels.map((c) => [`${c.remotePubkey}:${c.capacitySat}`, c]));
+      const byScid = new Map(o.channels.filter((c) => c.shortChannelId).map((c) => [c.shortChannelId as string, c]));
+      for (const ch of analysis.channels) {
+        const lnd = (ch.shortChannelId && byScid.get(ch.shortChannelId)) || byPeerCap.get(`${ch.peerPubkey}:${ch.capacitySat}`);
+        if (!lnd) continue;
+        ch.balance = { localSat: lnd.localBalanceSat, remoteSat: lnd.remoteBalanceSat, active: lnd.active };
+        ch.forwardedFeesMsat = o.feesByChanIdMsat[lnd.chanId] ?? 0;
+        ch.channelPoint ??= lnd.channelPoint;
+        ch.shortChannelId ??= lnd.shortChannelId;
+      }
+      analysis.forwardingWindowDays = o.windowDays;
+      sources.push('lnd');
+      if (own.data.stale) warnings.push(`lnd data is stale (last fetched ${own.data.fetchedAt}): ${own.data.reason}`);
+    } else {
+      if (own && !own.identity.ok) warnings.push(`lnd unavailable: ${own.identity.reason}`);
+      if (own?.data && !own.data.ok) warnings.push(`lnd unavailable: ${own.data.reason}`);
+      warnings.push(GRAPH_ONLY);
+    }
+    if (fees?.ok && fees.value) {
+      analysis.sparkseerSuggestedFees = fees.value.items.map((f) => ({ peerPubkey: f.peerPubkey, passiveFeePpm: f.passiveFeeRatePpm, activeFeePpm: f.activeFeeRatePpm }));
+      sources.push('sparkseer');
+    } else if (fees && !fees.ok) {
+      warnings.push(`sparkseer unavailable: ${fees.reason}`);
+    }
+    analysis.source = [state.source, ...sources].join('+');
+    return { state, analysis, warnings };
+  }
+
+  private async simulatedCandidates(v: number): Promise<NodeAnalysis['candidates'] | null> {
+    const c = this.centralities.current();
+    if (c?.status !== 'ready' || !c.context) return null;
+    const pool = preselectCandidates(c.context, v, { limit: ADVICE_CANDIDATES });
+    const report = await simulateChannelCandidatesInWorkers(c.context, v, pool, { workers: this.app.workers });
+    return report.candidates
+      .sort((a, b) => b.betweenness.gain - a.betweenness.gain || b.closeness.gain - a.closeness.gain || a.node - b.node)
+      .map((x) => ({
+        pubkey: x.pubkey,
+        alias: x.alias,
+        gainInBetweennessRank: x.betweenness.gain,
+        gainInClosenessRank: x.closeness.gain,
+        gainInEigenvectorRank: x.eigenvector.gain,
+        idealCapacitySat: x.capacity.idealSat,
+        minimumViableCapacitySat: x.capacity.minimumViableSat,
+      }));
+  }
+}

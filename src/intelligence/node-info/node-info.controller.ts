@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../common/errors/api-problem-responses.decorator';
+import { NodeInfoQuery } from '../dto/node-info-query.dto';
+import { NodeInfoResponseDto } from '../dto/node-info.dto';
+import { NodePubkeyParams } from '../dto/node-params.dto';
+import { NodeInfoService } from './node-info.service';
+
+@ApiTags('nodes')
+@Controller('node')
+export class NodeInfoController {
+  constructor(private readonly nodeInfo: NodeInfoService) {}
+
+  /**
+   * Alias, channels with both policies, capacity, fee figures and network position of a node, from the
+   * Lightning graph the service holds; optionally its history across the older embedded snapshots.
+   */
+  @Get(':pubkey/info')
+  @ApiProblemResponses(400, 404, 503)
+  getNodeInfo(@Param() { pubkey }: NodePubkeyParams, @Query() q: NodeInfoQuery): Promise<NodeInfoResponseDto> {
+    return this.nodeInfo.getNodeInfo(pubkey, { includeHistorical: q.include_historical ?? false, useCache: q.use_cache ?? true });
+  }
+}

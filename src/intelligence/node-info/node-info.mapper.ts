@@ -1,0 +1,177 @@
+import { GraphState } from '../../graph/graph.service';
+import { HistoryPoint } from '../../graph/history/graph-history.service';
+import { blockHeightOfScid } from '../../graph/model/short-channel-id';
+import { summarizeNode } from '../../graph/stats/node-stats';
+import type { LndChannelBalance } from '../../clients/lnd/lnd.types';
+import type { MempoolNodeDetails } from '../../clients/mempool/mempool.types';
+import type { SparkseerNodeStats } from '../../clients/sparkseer/sparkseer.types';
+import type { CentralityColumn } from '../../graph/analytics/centralities';
+import type { CentralityState } from '../../graph/centrality.service';
+import { CentralityDto, ChannelDto, ChannelPolicyDto, HistoryPointDto, LiveNodeDto, NetworkPositionDto, NodeMetricsDto, OwnNodeDto, SparkseerStatsDto } from '../dto/node-info.dto';
+import type { OwnNodeData } from '../live/own-node.service';
+
+/** Pure mapping from the graph to the node-info answer; no I/O, so it is easy to test and cheap to run. */
+export function nodeMetrics(state: GraphState, v: number): NodeMetricsDto {
+  const s = summarizeNode(state.graph, v);
+  return {
+    total_channels: s.totalChannels,
+    total_capacity: s.totalCapacitySat,
+    routing_revenue_24h: null,
+    active_channels: s.activeChannels,
+    active_capacity: s.activeCapacitySat,
+    distinct_peers: s.distinctPeers,
+    active_peers: s.activePeers,
+    mean_channel_size: s.meanChannelSat,
+    median_channel_size: s.medianChannelSat,
+    median_outbound_fee_rate_ppm: s.medianOutboundFeePpm,
+    median_outbound_base_fee_msat: s.medianOutboundBaseFeeMsat,
+  };
+}
+
+export function nodeChannels(state: GraphState, v: number): ChannelDto[] {
+  const g = state.graph;
+  const policy = (slot: number): ChannelPolicyDto | null => {
+    const p = g.policy(slot);
+    return p
+      ? {
+          base_fee_msat: p.feeBaseMsat,
+          fee_rate_ppm: p.feeRatePpm,
+          cltv_delta: p.cltvDelta,
+          min_htlc_msat: p.minHtlcMsat,
+          max_htlc_msat: p.maxHtlcMsat,
+          disabled: p.disabled,
+          last_update: p.lastUpdate,
+        }
+      : null;
+  };
+  const chans = Array.from(g.channelsOf(v)).sort((a, b) => g.chanCapacitySat[b] - g.chanCapacitySat[a] || a - b);
+  return chans.map((c) => {
+    const peer = g.peerOf(c, v);
+    return {
+      short_channel_id: g.chanScid[c],
+      block_height: blockHeightOfScid(g.chanScid[c]),
+      channel_point: g.chanPoint[c],
+      peer_pubkey: g.pubkeys[peer],
+      peer_alias: g.aliases[peer],
+      capacity: g.chanCapacitySat[c],
+      usable: g.isUsable(c),
+      local_policy: policy(g.outboundSlot(c, v)),
+      remote_policy: policy(g.inboundSlot(c, v)),
+    };
+  });
+}
+
+function centrality(col: CentralityColumn, v: number): CentralityDto | null {
+  return col.rank[v] === 0 ? null : { value: col.raw[v], normalized: col.normalized[v], rank: col.rank[v], percentile: col.percentile[v] };
+}
+
+export function networkPosition(state: GraphState, v: number, c: CentralityState | null): NetworkPositionDto {
+  const r = state.ranks;
+  const t = c?.status === 'ready' ? c.table : null;
+  return {
+    status: !c || c.status === 'computing' ? 'computing' : c.status === 'ready' ? 'ready' : 'unavailable',
+    snapshot_date: state.graph.meta.snapshotDate,
+    graph_version: state.graph.meta.version,
+    total_nodes: state.graph.nodeCount,
+    routable_nodes: r.routableNodes,
+    routable: r.degree[v] > 0,
+    degree: { value: r.degree[v], rank: r.degreeRank[v], percentile: r.degreePercentile[v] },
+    capacity: { value: r.capacitySat[v], rank: r.capacityRank[v], percentile: r.capacityPercentile[v] },
+    betweenness: t ? centrality(t.betweenness, v) : null,
+    closeness: t ? centrality(t.closeness, v) : null,
+    eigenvector: t ? centrality(t.eigenvector, v) : null,
+    mean_hop_distance: t && !Number.isNaN(t.meanHopDistance[v]) ? Math.round(t.meanHopDistance[v] * 1e4) / 1e4 : null,
+    computed_at: c?.computedAt?.toISOString() ?? null,
+  };
+}
+
+export function historyPoints(points: HistoryPoint[], now: NodeMetricsDto, position: NetworkPositionDto): HistoryPointDto[] {
+  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+  return points.map((p) => ({
+    snapshot_date: p.snapshotDate,
+    source_file: p.sourceFile,
+    present: p.present,
+    total_channels: p.totalChannels,
+    total_capacity: p.totalCapacitySat,
+    active_channels: p.activeChannels,
+    distinct_peers: p.distinctPeers,
+    median_fee_rate_ppm: p.medianFeePpm,
+    degree_rank: p.degreeRank,
+    capacity_rank: p.capacityRank,
+    nodes_in_snapshot: p.nodeCount,
+    change: {
+      total_channels: diff(now.total_channels, p.totalChannels),
+      total_capacity: diff(now.total_capacity, p.totalCapacitySat),
+      distinct_peers: diff(now.distinct_peers, p.distinctPeers),
+      median_fee_rate_ppm: diff(now.median_outbound_fee_rate_ppm, p.medianFeePpm),
+      degree_rank: diff(position.degree.rank, p.degreeRank),
+      capacity_rank: diff(position.capacity.rank, p.capacityRank),
+    },
+  }));
+}
+
+/** Live balances onto the graph's channels: by short channel id, then channel point, then peer and capacity. */
+export function attachBalances(channels: ChannelDto[], own: OwnNodeData): void {
+  const unmatched = new Set(own.channels);
+  const take = (pred: (c: LndChannelBalance) => boolean) => {
+    for (const c of unmatched) {
+      if (pred(c)) {
+        unmatched.delete(c);
+        return c;
+      }
+    }
+    return undefined;
+  };
+  for (const ch of channels) {
+    const lnd =
+      (ch.short_channel_id && take((c) => c.shortChannelId === ch.short_channel_id)) ||
+      (ch.channel_point && take((c) => c.channelPoint === ch.channel_point)) ||
+      take((c) => c.remotePubkey === ch.peer_pubkey && c.capacitySat === ch.capacity);
+    if (lnd) {
+      ch.balance = { local_sat: lnd.localBalanceSat, remote_sat: lnd.remoteBalanceSat, active: lnd.active, forwarded_fees_msat: own.feesByChanIdMsat[lnd.chanId] ?? null };
+    }
+  }
+}
+
+export function liveNode(m: MempoolNodeDetails): LiveNodeDto {
+  return {
+    alias: m.alias,
+    color: m.color,
+    active_channel_count: m.activeChannelCount,
+    capacity: m.capacitySat,
+    first_seen: m.firstSeen,
+    updated_at: m.updatedAt,
+    country: m.country,
+    as_organization: m.asOrganization,
+  };
+}
+
+export function sparkseerStats(s: SparkseerNodeStats): SparkseerStatsDto {
+  return {
+    ranks: {
+      betweenness: s.ranks.betweenness,
+      closeness: s.ranks.closeness,
+      eigenvector: s.ranks.eigenvector,
+      weighted_betweenness: s.ranks.weightedBetweenness,
+      weighted_closeness: s.ranks.weightedCloseness,
+      weighted_eigenvector: s.ranks.weightedEigenvector,
+    },
+    median_outbound_fee_rate_ppm: s.medianOutboundFeeRatePpm,
+    median_inbound_fee_rate_ppm: s.medianInboundFeeRatePpm,
+    liquidity_flexibility_score: s.liquidityFlexibilityScore,
+    htlc_response_time_median: s.htlcResponseTimeMedian,
+  };
+}
+
+export function ownNodeSummary(o: OwnNodeData): OwnNodeDto {
+  return {
+    local_balance: o.channels.reduce((s, c) => s + c.localBalanceSat, 0),
+    remote_balance: o.channels.reduce((s, c) => s + c.remoteBalanceSat, 0),
+    channels: o.channels.length,
+    active_channels: o.channels.filter((c) => c.active).length,
+    forwards_24h: o.forwards24h,
+    routing_revenue_24h_msat: o.revenue24hMsat,
+    forwarding_window_days: o.windowDays,
+    forwarding_complete: o.complete,
+  };
+}

@@ -1,0 +1,26 @@
+import type { CandidateAction } from '../planner/plan.types';
+import { MAX_REASONING_CHARS, validateModelPlan } from './model-plan.validation';
+
+const c = (id: string, cost: number) => [id, { id, estimatedCost: cost } as CandidateAction] as const;
+const candidates = new Map([c('a', 0), c('b', 600_000), c('d', 600_000)]);
+
+describe(validateModelPlan.name, () => {
+  it('accepts known ids within the limits and cleans the text', () => {
+    const out = validateModelPlan({ selected: [{ id: 'a', reasoning: 'ok\u0007' }, { id: 'b', reasoning: 'x'.repeat(5000) }], openai_analysis: 'fine' }, candidates, 3, 1_000_000);
+    expect(out.selected.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(out.selected[0].reasoning).toBe('ok');
+    expect(out.selected[1].reasoning).toHaveLength(MAX_REASONING_CHARS);
+  });
+  it.each([
+    [{ selected: [{ id: 'zzz', reasoning: 'r' }], openai_analysis: '' }, /not one of the candidate ids/],
+    [{ selected: [{ id: 'a', reasoning: 'r' }, { id: 'a', reasoning: 'r' }], openai_analysis: '' }, /repeats/],
+    [{ selected: [{ id: 'b', reasoning: 'r' }, { id: 'd', reasoning: 'r' }], openai_analysis: '' }, /over the 1000000 sat budget/],
+    [{ selected: [{ id: 'a', reasoning: 'r' }, { id: 'b', reasoning: 'r' }, { id: 'd', reasoning: 'r' }, { id: 'a', reasoning: 'r' }], openai_analysis: '' }, /at most 3/],
+    [{ selected: [], openai_analysis: '' }, /no action chosen/],
+    [{ selected: [{ id: 'a', reasoning: '  ' }], openai_analysis: '' }, /reasoning is empty/],
+    [{ actions: [] }, /required/],
+    [null, /required/],
+  ])('rejects %j', (raw, message) => {
+    expect(() => validateModelPlan(raw, candidates, 3, 1_000_000)).toThrow(message);
+  });
+});

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { AppCacheService } from '../../cache/app-cache.service';
+import { appConfig, openaiConfig } from '../../config/configuration';
+import { GraphService } from '../../graph/graph.service';
+import { LlmUsageMetrics } from '../../metrics/llm-usage.metrics';
+import { PrioritiesRequestDto, PrioritiesResponseDto, PriorityActionDto } from '../dto/priorities.dto';
+import { Language } from '../recommendations/i18n/messages';
+import { NodeAnalysisService } from '../live/node-analysis.service';
+import { networkFeeIndex } from '../recommendations/node-analysis';
+import { recommend } from '../recommendations/recommendations.engine';
+import { ModelPlanFailure, PlanModelClient } from './model/plan-model.client';
+import { TokenBudget } from './model/token-budget';
+import { candidateActions, effectiveMaxActions } from './planner/candidate-actions';
+import { planNarrative } from './planner/plan-narrative';
+import { selectPlan } from './planner/plan-selection';
+import { CandidateAction, Goal, Plan, PlanRequest } from './planner/plan.types';
+
+const ROI_FORMULA = '(projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost; null while the node’s routing revenue is unknown';
+const KEY_METRICS: Record<Goal, string[]> = {
+  routing_revenue: ['routing_revenue_24h', 'fee_efficiency'],
+  connectivity: ['betweenness_rank', 'closeness_rank', 'active_channels'],
+  liquidity: ['channel_balance_ratio'],
+  reliability: ['active_channels', 'disabled_channels'],
+  cost_optimization: ['revenue_per_capacity'],
+};
+
+/**
+ * The priorities plan: the deterministic planner always runs; when a model is configured, it picks and
+ * explains among the same candidates, and any failure of the model falls back to the deterministic plan.
+ */
+@Injectable()
+export class PrioritiesService {
+  private readonly tokens: TokenBudget;
+
+  constructor(
+    private readonly graphs: GraphService,
+    private readonly cache: AppCacheService,
+    private readonly model: PlanModelClient,
+    private readonly llmMetrics: LlmUsageMetrics,
+    private readonly analyser: NodeAnalysisService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(openaiConfig.KEY) openai: ConfigType<typeof openaiConfig>,
+  ) {
+    this.tokens = new TokenBudget(openai.dailyTokenBudget);
+  }
+
+  get defaultLanguage(): Language {
+    return this.app.defaultLanguage;
+  }
+
+  async getPlan(pubkey: string, dto: PrioritiesRequestDto, lang: Language): Promise<PrioritiesResponseDto> {
+    const state = this.graphs.current();
+    const req: PlanRequest = {
+      context: dto.context ?? 'intermediate',
+      goals: dto.goals ?? ['routing_revenue'],
+      maxActions: dto.max_actions ?? 5,
+      budgetLimit: dto.budget_limit ?? null,
+      timeframePreference: dto.timeframe_preference ?? null,
+    };
+    const mode = this.model.configured ? this.model.model : 'deterministic';
+    const key = this.cache.key('priorities', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, createHash('sha256').update(JSON.stringify([req, lang, mode])).digest('hex').slice(0, 24));
+    const cached = await this.cache.get<PrioritiesResponseDto>(key);
+    if (cached) return { ...cached, cache_hit: true };
+    const { analysis, warnings: dataWarnings } = await this.analyser.analyse(pubkey);
+    const { recommendations } = recommend(analysis, lang);
+    const candidates = candidateActions(recommendations, req, lang, {
+      onchainFeeRateSatVb: this.app.onchainFeeRateSatVb,
+      feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',
+      networkMedianFeePpm: networkFeeIndex(state).facts.medianFeePpm,
+    });
+    const maxActions = effectiveMaxActions(req);
+    const plan = selectPlan(candidates, maxActions, req.budgetLimit);
+    const warnings = [...dataWarnings, 'expected_roi is null: the node’s routing revenue is not projected yet'];
+    let answer: PrioritiesResponseDto | null = null;
+
+    if (this.model.configured) {
+      const eligible = candidates.filter((c) => c.score > 0 && (req.budgetLimit === null || c.estimatedCost <= req.budgetLimit));
+      if (!this.tokens.hasRoom()) {
+        this.llmMetrics.record(this.model.model, 'budget_exhausted');
+        warnings.push('the daily model token budget is used up: deterministic plan served');
+      } else if (eligible.length > 0) {
+        try {
+          const m = await this.model.proposePlan(
+            {
+              pubkey,
+              alias: analysis.alias,
+              active_channels: analysis.summary.activeChannels,
+              total_channels: analysis.summary.totalChannels,
+              active_capacity_sat: analysis.summary.activeCapacitySat,
+              degree_rank: analysis.degreeRank,
+              capacity_rank: analysis.capacityRank,
+              median_outbound_fee_rate_ppm: analysis.summary.medianOutboundFeePpm,
+              snapshot_date: state.graph.meta.snapshotDate,
+            },
+            req,
+            maxActions,
+            eligible,
+            lang,
+          );
+          this.tokens.spend(m.promptTokens + m.completionTokens);
+          this.llmMetrics.record(m.model, 'ok', m.promptTokens, m.completionTokens);
+          const byId = new Map(eligible.map((c) => [c.id, c]));
+          const chosen = m.selected.map((s) => byId.get(s.id) as CandidateAction);
+          const modelPlan: Plan = { actions: chosen, totalCost: chosen.reduce((s, c) => s + c.estimatedCost, 0), score: Math.round(chosen.reduce((s, c) => s + c.score, 0) * 1e6) / 1e6 };
+          answer = this.respond(pubkey, modelPlan, m.openai_analysis, new Map(m.selected.map((s) => [s.id, s.reasoning])), m.model, req, lang, analysis.source, warnings);
+        } catch (err) {
+          if (!(err instanceof ModelPlanFailure)) throw err;
+          this.tokens.spend(err.promptTokens + err.completionTokens);
+          this.llmMetrics.record(this.model.model, err.outcome, err.promptTokens, err.completionTokens);
+          warnings.push(`${err.message}: deterministic plan served`);
+        }
+      }
+    }
+    answer ??= this.respond(pubkey, plan, planNarrative(plan, req.goals, lang), new Map(), 'deterministic', req, lang, analysis.source, warnings);
+    await this.cache.set(key, answer, 'recommendations');
+    return answer;
+  }
+
+  private respond(
+    pubkey: string,
+    plan: Plan,
+    narrative: string,
+    reasoning: Map<string, string>,
+    modelUsed: string,
+    req: PlanRequest,
+    lang: Language,
+    source: string,
+    warnings: string[],
+  ): PrioritiesResponseDto {
+    const actions: PriorityActionDto[] = plan.actions.map((c, i) => ({
+      priority: i + 1,
+      id: c.id,
+      rule: c.rec.rule,
+      category: c.rec.category,
+      action: c.rec.action,
+      reasoning: reasoning.get(c.id) ?? c.rec.reason,
+      impact: c.rec.estimated_impact,
+      difficulty: c.difficulty,
+      timeframe: c.timeframe,
+      command: c.rec.commands?.lnd ?? c.rec.commands?.cln ?? null,
+      commands: c.rec.commands,
+      estimated_cost: c.estimatedCost,
+      cost_basis: c.costBasis,
+      success_metrics: c.successMetrics,
+    }));
+    return {
+      pubkey,
+      priority_actions: actions,
+      openai_analysis: narrative,
+      key_metrics: [...new Set(req.goals.flatMap((g) => KEY_METRICS[g]))],
+      total_estimated_cost: plan.totalCost,
+      expected_roi: null,
+      expected_roi_formula: ROI_FORMULA,
+      plan_score: plan.score,
+      model_used: modelUsed,
+      language: lang,
+      generated_at: new Date().toISOString(),
+      source,
+      cache_hit: false,
+      warnings: [...warnings],
+    };
+  }
+}

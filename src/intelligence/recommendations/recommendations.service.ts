@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { AppCacheService } from '../../cache/app-cache.service';
+import { appConfig } from '../../config/configuration';
+import { GraphService } from '../../graph/graph.service';
+import { RecommendationsQuery, RecommendationsResponseDto } from '../dto/recommendations.dto';
+import { Language } from './i18n/messages';
+import { NodeAnalysisService } from '../live/node-analysis.service';
+import { countBy, recommend } from './recommendations.engine';
+
+@Injectable()
+export class RecommendationsService {
+  constructor(
+    private readonly graphs: GraphService,
+    private readonly cache: AppCacheService,
+    private readonly analyser: NodeAnalysisService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  get defaultLanguage(): Language {
+    return this.app.defaultLanguage;
+  }
+
+  async getRecommendations(pubkey: string, filters: RecommendationsQuery, lang: Language): Promise<RecommendationsResponseDto> {
+    const state = this.graphs.current();
+    const key = this.cache.key('recommendations', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, filters.category ?? '*', filters.priority ?? '*', lang);
+    const cached = await this.cache.get<RecommendationsResponseDto>(key);
+    if (cached) return { ...cached, cache_hit: true };
+    const { analysis, warnings } = await this.analyser.analyse(pubkey);
+    const { recommendations: all, omitted } = recommend(analysis, lang);
+    const recs = all.filter((r) => (!filters.category || r.category === filters.category) && (!filters.priority || r.priority === filters.priority));
+    const answer: RecommendationsResponseDto = {
+      pubkey,
+      recommendations: recs,
+      total_count: recs.length,
+      by_category: countBy(recs, (r) => r.category) as Record<string, number>,
+      by_priority: countBy(recs, (r) => r.priority) as Record<string, number>,
+      omitted,
+      language: lang,
+      generated_at: new Date().toISOString(),
+      source: analysis.source,
+      cache_hit: false,
+      warnings,
+    };
+    await this.cache.set(key, answer, 'recommendations');
+    return answer;
+  }
+}

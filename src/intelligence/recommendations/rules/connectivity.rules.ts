@@ -1,0 +1,136 @@
+import { openChannelCommands } from '../commands/command-templates';
+import type { NodeAnalysis } from '../node-analysis';
+import type { Finding, Rule } from '../recommendation.types';
+import { baseFinding, graphEvidence, peerName } from './rule-helpers';
+
+/** Below five active channels one or two offline peers isolate the node; five is a common operator floor. */
+export const MIN_ACTIVE_CHANNELS = 5;
+/** With fewer than three, the node is one failure away from being cut off. */
+export const CRITICAL_ACTIVE_CHANNELS = 3;
+/** "Well connected" = among the 50 nodes with the most distinct usable peers. */
+export const HUB_COUNT = 50;
+/** How many simulated channel candidates become recommendations. */
+export const MAX_CANDIDATE_RECOMMENDATIONS = 3;
+/** A suggested channel is at least 1M sat: smaller ones route little and cost the same on chain. */
+export const MIN_SUGGESTED_CHANNEL_SAT = 1_000_000;
+
+function suggestedSize(node: NodeAnalysis): number {
+  return Math.max(MIN_SUGGESTED_CHANNEL_SAT, Math.ceil(node.network.medianChannelSat / 100_000) * 100_000);
+}
+
+/** Hubs the node has no channel with, best first. */
+function hubsNotPeered(node: NodeAnalysis) {
+  const peers = new Set(node.channels.map((c) => c.peerPubkey));
+  return node.network.hubs.filter((h) => h.pubkey !== node.pubkey && !peers.has(h.pubkey));
+}
+
+function notRoutable(node: NodeAnalysis): Finding | null {
+  if (node.routable || node.summary.totalChannels === 0) return null;
+  return baseFinding({
+    rule: 'not_routable',
+    type: 'channel_management',
+    category: 'operational',
+    priority: 'critical',
+    message: 'not_routable',
+    params: { channels: node.summary.totalChannels },
+    channelsAffected: node.summary.totalChannels,
+    evidence: [graphEvidence(node, 'announced_channels', node.summary.totalChannels, 'channels'), graphEvidence(node, 'usable_channels', 0, 'channels')],
+    confidence: 0.9,
+    impactScore: node.summary.totalCapacitySat,
+  });
+}
+
+function fewChannels(node: NodeAnalysis): Finding | null {
+  const active = node.summary.activeChannels;
+  if (active >= MIN_ACTIVE_CHANNELS) return null;
+  const candidates = node.candidates?.filter((c) => c.gainInBetweennessRank > 0 || c.gainInClosenessRank > 0) ?? [];
+  const targets = candidates.length > 0 ? candidates.map((c) => ({ pubkey: c.pubkey, alias: c.alias })) : hubsNotPeered(node);
+  if (targets.length === 0) return null;
+  const amount = candidates[0]?.idealCapacitySat ?? suggestedSize(node);
+  return baseFinding({
+    rule: 'few_channels',
+    type: 'network_topology',
+    category: 'connectivity',
+    priority: active < CRITICAL_ACTIVE_CHANNELS ? 'high' : 'medium',
+    message: 'few_channels',
+    params: { active, missing: MIN_ACTIVE_CHANNELS - active, goal: MIN_ACTIVE_CHANNELS, target: peerName({ peerAlias: targets[0].alias, peerPubkey: targets[0].pubkey }) },
+    targetNodes: targets.slice(0, 3).map((t) => t.pubkey),
+    currentValue: active,
+    suggestedValue: MIN_ACTIVE_CHANNELS,
+    channelsAffected: 0,
+    amountSuggestion: amount,
+    direction: 'outbound',
+    evidence: [
+      graphEvidence(node, 'active_channels', active, 'channels'),
+      graphEvidence(node, 'network_median_channel_size', node.network.medianChannelSat, 'sat'),
+      graphEvidence(node, 'target_selection', candidates.length > 0 ? 'channel-candidate simulation' : `top ${HUB_COUNT} hubs by distinct peers`, ''),
+    ],
+    confidence: 0.85,
+    impactScore: amount * (MIN_ACTIVE_CHANNELS - active),
+    commands: openChannelCommands(targets[0].pubkey, amount),
+  });
+}
+
+function noHub(node: NodeAnalysis): Finding | null {
+  if (!node.routable) return null;
+  const hubs = node.network.hubs.slice(0, HUB_COUNT);
+  if (hubs.some((h) => h.pubkey === node.pubkey)) return null;
+  const peers = new Set(node.channels.filter((c) => c.usable).map((c) => c.peerPubkey));
+  if (hubs.some((h) => peers.has(h.pubkey))) return null;
+  const targets = hubsNotPeered(node).slice(0, 3);
+  if (targets.length === 0) return null;
+  const amount = suggestedSize(node);
+  return baseFinding({
+    rule: 'no_hub',
+    type: 'network_topology',
+    category: 'connectivity',
+    priority: 'medium',
+    message: 'no_hub',
+    params: { hubCount: HUB_COUNT, target: peerName({ peerAlias: targets[0].alias, peerPubkey: targets[0].pubkey }) },
+    targetNodes: targets.map((t) => t.pubkey),
+    amountSuggestion: amount,
+    direction: 'outbound',
+    evidence: [
+      graphEvidence(node, 'peers_among_top_hubs', 0, 'peers'),
+      ...targets.map((t) => graphEvidence(node, `hub_distinct_peers:${t.pubkey.slice(0, 16)}`, t.degree, 'peers')),
+    ],
+    confidence: 0.7,
+    impactScore: amount,
+    commands: openChannelCommands(targets[0].pubkey, amount),
+  });
+}
+
+function candidates(node: NodeAnalysis): Finding[] {
+  return (node.candidates ?? [])
+    .filter((c) => c.gainInBetweennessRank > 0)
+    .slice(0, MAX_CANDIDATE_RECOMMENDATIONS)
+    .map((c, i) =>
+      baseFinding({
+        rule: 'channel_candidate',
+        type: 'network_topology',
+        category: 'connectivity',
+        priority: i === 0 ? 'medium' : 'low',
+        message: 'channel_candidate',
+        params: { target: peerName({ peerAlias: c.alias, peerPubkey: c.pubkey }), amount: c.idealCapacitySat, betweenness: c.gainInBetweennessRank, closeness: c.gainInClosenessRank },
+        targetNodes: [c.pubkey],
+        amountSuggestion: c.idealCapacitySat,
+        direction: 'outbound',
+        evidence: [
+          graphEvidence(node, 'gain_in_betweenness_rank', c.gainInBetweennessRank, 'places'),
+          graphEvidence(node, 'gain_in_closeness_rank', c.gainInClosenessRank, 'places'),
+          graphEvidence(node, 'gain_in_eigenvector_rank', c.gainInEigenvectorRank, 'places'),
+          graphEvidence(node, 'minimum_viable_capacity', c.minimumViableCapacitySat, 'sat'),
+          graphEvidence(node, 'ideal_capacity', c.idealCapacitySat, 'sat'),
+        ],
+        confidence: 0.6,
+        impactScore: c.gainInBetweennessRank * 1e6,
+        commands: openChannelCommands(c.pubkey, c.idealCapacitySat),
+      }),
+    );
+}
+
+/** Connectivity: routable at all, enough channels, a link to the well-connected core, simulated candidates. */
+export const connectivityRules: Rule = (node) => {
+  const out = [notRoutable(node), fewChannels(node), noHub(node)].filter((f): f is Finding => f !== null);
+  return [...out, ...candidates(node)];
+};

@@ -1,0 +1,72 @@
+import { commandProblems } from '../../../../test/utils/command-grammar';
+import { channel, node, policy } from './test-node.fixture';
+import { feeRules, HIGH_BASE_FEE_MSAT, MIN_COMPETITORS, OVERPRICED_RATIO, UNDERPRICED_RATIO } from './fees.rules';
+
+const competition = (median: number, n = 9) => Float64Array.from(Array.from({ length: n }, (_, i) => Math.round(median * (0.5 + i / (n - 1)))));
+const rulesFor = (chan: Parameters<typeof channel>[1]) => feeRules(node({ channels: [channel(1, chan), channel(2), channel(3)] })).map((f) => f.rule);
+
+describe('fee rules', () => {
+  describe('underpriced against the competition into the same peer', () => {
+    const comp = competition(400); // median 400
+    it('fires below a quarter of the median and suggests a higher fee', () => {
+      const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 99 }), competingFeesPpm: comp })] })).find((x) => x.rule === 'fee_underpriced')!;
+      expect(f).toBeDefined();
+      expect(f.suggestedValue as number).toBeGreaterThan(99);
+      expect(f.evidence.find((e) => e.name === 'competing_fee_rate_median')?.value).toBe(400);
+      expect(f.evidence.find((e) => e.name === 'percentile_among_competitors_before')?.value).toBe(0);
+      expect(Number(f.evidence.find((e) => e.name === 'percentile_among_competitors_after')?.value)).toBeGreaterThan(0);
+      expect(commandProblems(f.commands!.lnd!)).toEqual([]);
+      expect(f.commands!.revert!.lnd).toContain('--fee_rate_ppm 99');
+    });
+    it('does not fire at exactly a quarter of the median', () => {
+      expect(rulesFor({ local: policy({ feeRatePpm: UNDERPRICED_RATIO * 400 }), competingFeesPpm: comp })).not.toContain('fee_underpriced');
+    });
+    it(`needs at least ${MIN_COMPETITORS} competing channels`, () => {
+      expect(rulesFor({ local: policy({ feeRatePpm: 10 }), competingFeesPpm: competition(400, MIN_COMPETITORS - 1) })).not.toContain('fee_underpriced');
+      expect(rulesFor({ local: policy({ feeRatePpm: 10 }), competingFeesPpm: competition(400, MIN_COMPETITORS) })).toContain('fee_underpriced');
+    });
+    it('ignores disabled or zombie channels', () => {
+      expect(rulesFor({ local: policy({ feeRatePpm: 10, disabled: true }), competingFeesPpm: comp })).not.toContain('fee_underpriced');
+      expect(rulesFor({ usable: false, local: policy({ feeRatePpm: 10 }), competingFeesPpm: comp })).not.toContain('fee_underpriced');
+    });
+  });
+
+  describe('overpriced', () => {
+    const comp = competition(100); // median 100, p90 ~ 144
+    it(`fires above ${OVERPRICED_RATIO}x the median and the p90, suggesting a lower fee`, () => {
+      const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 1000 }), competingFeesPpm: comp })] })).find((x) => x.rule === 'fee_overpriced')!;
+      expect(f.suggestedValue as number).toBeLessThan(1000);
+      expect(f.evidence.find((e) => e.name === 'own_fee_rate')?.value).toBe(1000);
+    });
+    it('does not fire at exactly 4x the median', () => {
+      expect(rulesFor({ local: policy({ feeRatePpm: 400 }), competingFeesPpm: comp })).not.toContain('fee_overpriced');
+      expect(rulesFor({ local: policy({ feeRatePpm: 401 }), competingFeesPpm: comp })).toContain('fee_overpriced');
+    });
+  });
+
+  it('flags free routing (0 msat + 0 ppm) but not a zero base fee with a rate', () => {
+    expect(rulesFor({ local: policy({ feeRatePpm: 0, baseFeeMsat: 0 }) })).toContain('fee_free_routing');
+    expect(rulesFor({ local: policy({ feeRatePpm: 100, baseFeeMsat: 0 }) })).not.toContain('fee_free_routing');
+  });
+
+  it(`flags a base fee above ${HIGH_BASE_FEE_MSAT} msat, not at it`, () => {
+    expect(rulesFor({ local: policy({ baseFeeMsat: HIGH_BASE_FEE_MSAT }) })).not.toContain('fee_high_base');
+    expect(rulesFor({ local: policy({ baseFeeMsat: HIGH_BASE_FEE_MSAT + 1 }) })).toContain('fee_high_base');
+  });
+
+  it('flags a fee 10x away from the node’s own median when no competition rule did', () => {
+    expect(rulesFor({ local: policy({ feeRatePpm: 1000 }), competingFeesPpm: new Float64Array() })).toContain('fee_own_outlier');
+    expect(rulesFor({ local: policy({ feeRatePpm: 999 }), competingFeesPpm: new Float64Array() })).not.toContain('fee_own_outlier');
+  });
+
+  it('uses Sparkseer suggestions when present, outside the suggested band only', () => {
+    const n = node({ sparkseerSuggestedFees: [{ peerPubkey: channel(1).peerPubkey, passiveFeePpm: 300, activeFeePpm: 500 }] });
+    expect(feeRules(n).map((f) => f.rule)).toContain('fee_sparkseer');
+    const inBand = node({ sparkseerSuggestedFees: [{ peerPubkey: channel(1).peerPubkey, passiveFeePpm: 50, activeFeePpm: 150 }] });
+    expect(feeRules(inBand).map((f) => f.rule)).not.toContain('fee_sparkseer');
+  });
+
+  it('says nothing about a healthy node', () => {
+    expect(feeRules(node())).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { commandProblems } from '../../../../test/utils/command-grammar';
+import { channel, node, policy } from './test-node.fixture';
+import { connectivityRules, MIN_ACTIVE_CHANNELS } from './connectivity.rules';
+import { costRules, liquidityRules } from './liquidity.rules';
+import { MAX_REASONABLE_CLTV_DELTA, MIN_SAFE_CLTV_DELTA, MIN_USEFUL_CHANNEL_SAT, reliabilityRules } from './reliability.rules';
+
+const rules = (chans: ReturnType<typeof channel>[]) => reliabilityRules(node({ channels: chans })).map((f) => f.rule);
+const eight = (first: Parameters<typeof channel>[1]) => [channel(1, first), ...Array.from({ length: 7 }, (_, i) => channel(i + 2))];
+
+describe('reliability and hygiene rules', () => {
+  it(`CLTV delta: below ${MIN_SAFE_CLTV_DELTA} is a security finding, above ${MAX_REASONABLE_CLTV_DELTA} a low one`, () => {
+    expect(rules(eight({ local: policy({ cltvDelta: MIN_SAFE_CLTV_DELTA - 1 }) }))).toContain('cltv_low');
+    expect(rules(eight({ local: policy({ cltvDelta: MIN_SAFE_CLTV_DELTA }) }))).not.toContain('cltv_low');
+    expect(rules(eight({ local: policy({ cltvDelta: MAX_REASONABLE_CLTV_DELTA }) }))).not.toContain('cltv_high');
+    expect(rules(eight({ local: policy({ cltvDelta: MAX_REASONABLE_CLTV_DELTA + 1 }) }))).toContain('cltv_high');
+  });
+
+  it('max_htlc too small to route, unless the node manages max_htlc dynamically', () => {
+    expect(rules(eight({ local: policy({ maxHtlcMsat: 50_000_000 }) }))).toContain('max_htlc_small');
+    expect(rules(eight({ local: policy({ maxHtlcMsat: 100_000_000 }) }))).not.toContain('max_htlc_small');
+    const dynamic = Array.from({ length: 10 }, (_, i) => channel(i + 1, { local: policy({ maxHtlcMsat: (i + 1) * 50_000_000 }) }));
+    expect(rules(dynamic)).not.toContain('max_htlc_small');
+  });
+
+  it(`channels under ${MIN_USEFUL_CHANNEL_SAT} sat are flagged as small`, () => {
+    expect(rules(eight({ capacitySat: MIN_USEFUL_CHANNEL_SAT - 1 }))).toContain('small_channel');
+    expect(rules(eight({ capacitySat: MIN_USEFUL_CHANNEL_SAT }))).not.toContain('small_channel');
+  });
+
+  it('a disabled local direction with an enabled peer gives an enable command', () => {
+    const f = reliabilityRules(node({ channels: eight({ local: policy({ disabled: true }) }) })).find((x) => x.rule === 'channel_disabled')!;
+    expect(f.commands!.lnd).toBe('lncli updatechanstatus --chan_point <CHANNEL_POINT> --action enable');
+    expect(f.commands!.placeholders[0].token).toBe('<CHANNEL_POINT>');
+    expect(commandProblems(f.commands!.lnd!)).toEqual([]);
+  });
+
+  it('groups zombie channels into one finding with the locked capacity', () => {
+    const chans = [...eight({}), channel(20, { usable: false, local: null, remote: null, capacitySat: 5_000_000 }), channel(21, { usable: false, local: null, remote: null })];
+    const f = reliabilityRules(node({ channels: chans })).filter((x) => x.rule === 'zombie_channels');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ channelsAffected: 2, amountSuggestion: 6_000_000 });
+  });
+
+  it('capacity concentration above half on one peer', () => {
+    const chans = [channel(1, { capacitySat: 5_000_001 }), channel(2, { capacitySat: 2_500_000 }), channel(3, { capacitySat: 2_500_000 })];
+    expect(rules(chans)).toContain('concentration');
+    expect(rules([channel(1, { capacitySat: 5_000_000 }), channel(2, { capacitySat: 2_500_000 }), channel(3, { capacitySat: 2_500_000 })])).not.toContain('concentration');
+  });
+});
+
+describe('connectivity rules', () => {
+  const few = (n: number) => node({ channels: Array.from({ length: n }, (_, i) => channel(i + 2)) });
+  it(`too few channels below ${MIN_ACTIVE_CHANNELS}, high priority below 3`, () => {
+    expect(connectivityRules(few(MIN_ACTIVE_CHANNELS)).map((f) => f.rule)).not.toContain('few_channels');
+    const four = connectivityRules(few(MIN_ACTIVE_CHANNELS - 1)).find((f) => f.rule === 'few_channels')!;
+    expect(four.priority).toBe('medium');
+    expect(connectivityRules(few(2)).find((f) => f.rule === 'few_channels')!.priority).toBe('high');
+    expect(four.targetNodes[0]).toBe(node().network.hubs[0].pubkey);
+    expect(commandProblems(four.commands!.lnd!)).toEqual([]);
+    expect(commandProblems(four.commands!.cln!)).toEqual([]);
+  });
+  it('prefers simulated candidates when present', () => {
+    const cand = { pubkey: '02' + 'cd'.repeat(32), alias: 'cand', gainInBetweennessRank: 40, gainInClosenessRank: 10, gainInEigenvectorRank: 5, idealCapacitySat: 3_000_000, minimumViableCapacitySat: 1_000_000 };
+    const f = connectivityRules({ ...few(2), candidates: [cand] });
+    expect(f.find((x) => x.rule === 'few_channels')!.targetNodes[0]).toBe(cand.pubkey);
+    expect(f.find((x) => x.rule === 'channel_candidate')!.amountSuggestion).toBe(3_000_000);
+  });
+  it('no hub among peers fires; a channel to a hub silences it; a hub itself never gets it', () => {
+    const noHubPeers = node({ channels: Array.from({ length: 6 }, (_, i) => channel(i + 10)) });
+    expect(connectivityRules(noHubPeers).map((f) => f.rule)).toContain('no_hub');
+    expect(connectivityRules(node()).map((f) => f.rule)).not.toContain('no_hub'); // peers include PEER(1), a hub
+    const hub = { ...noHubPeers, pubkey: noHubPeers.network.hubs[1].pubkey };
+    expect(connectivityRules(hub).map((f) => f.rule)).not.toContain('no_hub');
+  });
+  it('a node whose channels are all unusable is critical', () => {
+    const dead = node({ channels: [channel(1, { usable: false }), channel(2, { usable: false })] });
+    expect(connectivityRules(dead).find((f) => f.rule === 'not_routable')?.priority).toBe('critical');
+  });
+});
+
+describe('liquidity and cost rules (live balances)', () => {
+  const withBalance = (local: number) => node({ channels: [channel(1, { balance: { localSat: local, remoteSat: 1_000_000 - local, active: true } }), channel(2)] });
+  it('depleted under 10 %, saturated over 90 %', () => {
+    expect(liquidityRules(withBalance(99_999)).map((f) => f.rule)).toEqual(['liquidity_depleted']);
+    expect(liquidityRules(withBalance(100_000))).toEqual([]);
+    expect(liquidityRules(withBalance(900_000))).toEqual([]);
+    const sat = liquidityRules(withBalance(950_000))[0];
+    expect(sat.rule).toBe('liquidity_saturated');
+    expect(sat.amountSuggestion).toBe(450_000);
+    expect(commandProblems(sat.commands!.lnd!)).toEqual([]);
+    expect(sat.commands!.lnd).toMatch(/^loop out --amt 450000 --channel \d+$/);
+  });
+  it('says nothing without balances', () => {
+    expect(liquidityRules(node())).toEqual([]);
+    expect(costRules(node())).toEqual([]);
+  });
+  it('idle channels only with a forwarding window', () => {
+    const n = node({ forwardingWindowDays: 30, channels: [channel(1, { forwardedFeesMsat: 0, balance: { localSat: 900_000, remoteSat: 100_000, active: true } })] });
+    expect(costRules(n).map((f) => f.rule)).toEqual(['idle_channel']);
+  });
+});

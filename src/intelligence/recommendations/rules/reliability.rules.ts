@@ -1,0 +1,195 @@
+import { closeChannelCommands, enableChannelCommands, feeChangeCommands, maxHtlcCommands } from '../commands/command-templates';
+import type { ChannelView, NodeAnalysis } from '../node-analysis';
+import type { Finding, Rule } from '../recommendation.types';
+import { baseFinding, channelRef, graphEvidence, peerName, enabledLocal } from './rule-helpers';
+
+/** Below 34 blocks (CLN's default) there is little time to get an HTLC confirmed on chain in a fee spike. */
+export const MIN_SAFE_CLTV_DELTA = 34;
+/** What to raise a too-short delta to: LND's default. */
+export const SUGGESTED_CLTV_DELTA = 80;
+/** Above 288 blocks (two days) pathfinding penalises the lock time and many routes exceed their total cap. */
+export const MAX_REASONABLE_CLTV_DELTA = 288;
+/** A max_htlc under 10 % of capacity and under 100k sat blocks most payments worth routing. */
+export const MIN_MAX_HTLC_SHARE = 0.1;
+export const MIN_MAX_HTLC_MSAT = 100_000_000;
+/** max_htlc to suggest: 99 % of capacity, what CLN uses by default. */
+const SUGGESTED_MAX_HTLC_SHARE = 0.99;
+/**
+ * Some nodes (ACINQ among them) set max_htlc per channel from the live balance, to tell senders which
+ * directions can carry a payment: many distinct max_htlc/capacity ratios reveal it, and then a small
+ * max_htlc is a signal, not a mistake.
+ */
+export const DYNAMIC_MAX_HTLC_MIN_CHANNELS = 10;
+export const DYNAMIC_MAX_HTLC_MIN_DISTINCT_RATIOS = 5;
+
+export function managesMaxHtlcDynamically(node: NodeAnalysis): boolean {
+  const ratios = new Set<string>();
+  let n = 0;
+  for (const ch of node.channels) {
+    const local = enabledLocal(ch);
+    if (!local || local.maxHtlcMsat === null || ch.capacitySat === 0) continue;
+    n++;
+    ratios.add((local.maxHtlcMsat / (ch.capacitySat * 1000)).toFixed(2));
+  }
+  return n >= DYNAMIC_MAX_HTLC_MIN_CHANNELS && ratios.size >= DYNAMIC_MAX_HTLC_MIN_DISTINCT_RATIOS;
+}
+
+/** Channels under 100k sat route little and cost as much on chain as big ones. */
+export const MIN_USEFUL_CHANNEL_SAT = 100_000;
+/** One peer holding more than half of the active capacity is a single point of failure. */
+export const CONCENTRATION_SHARE = 0.5;
+/** Concentration only matters for a node with a few peers to spread over. */
+export const CONCENTRATION_MIN_PEERS = 3;
+/** Zombie-channel advice lists at most this many peers. */
+const ZOMBIE_TARGETS = 10;
+
+function disabledLocal(node: NodeAnalysis, ch: ChannelView): Finding | null {
+  if (!ch.local?.disabled || !ch.remote || ch.remote.disabled) return null;
+  return baseFinding({
+    rule: 'channel_disabled',
+    type: 'channel_management',
+    category: 'operational',
+    priority: ch.capacitySat >= node.network.medianChannelSat ? 'high' : 'medium',
+    message: 'channel_disabled',
+    params: { peer: peerName(ch), capacity: ch.capacitySat },
+    channel: ch,
+    targetNodes: [ch.peerPubkey],
+    currentValue: 'disabled',
+    suggestedValue: 'enabled',
+    direction: 'outbound',
+    evidence: [graphEvidence(node, 'local_direction_disabled', 'true', ''), graphEvidence(node, 'peer_direction_enabled', 'true', ''), graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat')],
+    confidence: 0.8,
+    impactScore: ch.capacitySat,
+    commands: enableChannelCommands(channelRef(ch)),
+  });
+}
+
+function zombies(node: NodeAnalysis): Finding | null {
+  const dead = node.channels.filter((c) => !c.usable);
+  if (dead.length === 0 || !node.routable) return null; // a node with nothing usable gets `not_routable` instead
+  const capacity = dead.reduce((s, c) => s + c.capacitySat, 0);
+  const largest = [...dead].sort((a, b) => b.capacitySat - a.capacitySat);
+  return baseFinding({
+    rule: 'zombie_channels',
+    type: 'channel_management',
+    category: 'cost',
+    priority: capacity >= 10 * node.network.medianChannelSat ? 'medium' : 'low',
+    message: 'zombie_channels',
+    params: { count: dead.length, capacity },
+    channel: dead.length === 1 ? dead[0] : null,
+    targetNodes: [...new Set(largest.map((c) => c.peerPubkey))].slice(0, ZOMBIE_TARGETS),
+    channelsAffected: dead.length,
+    amountSuggestion: capacity,
+    evidence: [graphEvidence(node, 'channels_without_enabled_direction', dead.length, 'channels'), graphEvidence(node, 'capacity_locked', capacity, 'sat')],
+    confidence: 0.6,
+    impactScore: capacity,
+    commands: closeChannelCommands(channelRef(largest[0])),
+  });
+}
+
+function cltv(node: NodeAnalysis, ch: ChannelView): Finding | null {
+  const local = enabledLocal(ch);
+  if (!local) return null;
+  const low = local.cltvDelta < MIN_SAFE_CLTV_DELTA;
+  if (!low && local.cltvDelta <= MAX_REASONABLE_CLTV_DELTA) return null;
+  const target = low ? SUGGESTED_CLTV_DELTA : Math.max(SUGGESTED_CLTV_DELTA, Math.round(node.network.medianCltvDelta));
+  return baseFinding({
+    rule: low ? 'cltv_low' : 'cltv_high',
+    type: low ? 'security' : 'fee_adjustment',
+    category: 'operational',
+    priority: low ? 'high' : 'low',
+    message: low ? 'cltv_low' : 'cltv_high',
+    params: { peer: peerName(ch), current: local.cltvDelta, suggested: target, networkMedian: node.network.medianCltvDelta },
+    channel: ch,
+    targetNodes: [ch.peerPubkey],
+    currentValue: local.cltvDelta,
+    suggestedValue: target,
+    direction: 'outbound',
+    evidence: [graphEvidence(node, 'own_cltv_delta', local.cltvDelta, 'blocks'), graphEvidence(node, 'network_median_cltv_delta', node.network.medianCltvDelta, 'blocks')],
+    confidence: 0.8,
+    impactScore: ch.capacitySat,
+    commands: feeChangeCommands(channelRef(ch), local, { ...local, cltvDelta: target }),
+  });
+}
+
+function maxHtlc(node: NodeAnalysis, ch: ChannelView): Finding | null {
+  const local = enabledLocal(ch);
+  if (!local || local.maxHtlcMsat === null) return null;
+  const capMsat = ch.capacitySat * 1000;
+  if (local.maxHtlcMsat >= MIN_MAX_HTLC_SHARE * capMsat || local.maxHtlcMsat >= MIN_MAX_HTLC_MSAT) return null;
+  const target = Math.floor(SUGGESTED_MAX_HTLC_SHARE * ch.capacitySat) * 1000;
+  return baseFinding({
+    rule: 'max_htlc_small',
+    type: 'channel_management',
+    category: 'operational',
+    priority: 'medium',
+    message: 'max_htlc_small',
+    params: { peer: peerName(ch), currentSat: Math.floor(local.maxHtlcMsat / 1000), suggestedSat: target / 1000, capacity: ch.capacitySat },
+    channel: ch,
+    targetNodes: [ch.peerPubkey],
+    currentValue: local.maxHtlcMsat,
+    suggestedValue: target,
+    direction: 'outbound',
+    evidence: [graphEvidence(node, 'own_max_htlc', local.maxHtlcMsat, 'msat'), graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat')],
+    confidence: 0.75,
+    impactScore: ch.capacitySat,
+    commands: maxHtlcCommands(channelRef(ch), { ...local, maxHtlcMsat: local.maxHtlcMsat }, target),
+  });
+}
+
+function smallChannel(node: NodeAnalysis, ch: ChannelView): Finding | null {
+  if (!ch.usable || ch.capacitySat >= MIN_USEFUL_CHANNEL_SAT) return null;
+  return baseFinding({
+    rule: 'small_channel',
+    type: 'channel_management',
+    category: 'cost',
+    priority: 'low',
+    message: 'small_channel',
+    params: { peer: peerName(ch), capacity: ch.capacitySat, threshold: MIN_USEFUL_CHANNEL_SAT },
+    channel: ch,
+    targetNodes: [ch.peerPubkey],
+    currentValue: ch.capacitySat,
+    evidence: [graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'), graphEvidence(node, 'network_median_channel_size', node.network.medianChannelSat, 'sat')],
+    confidence: 0.5,
+    impactScore: ch.capacitySat,
+    commands: closeChannelCommands(channelRef(ch)),
+  });
+}
+
+function concentration(node: NodeAnalysis): Finding | null {
+  if (node.summary.activePeers < CONCENTRATION_MIN_PEERS || node.summary.activeCapacitySat === 0) return null;
+  const byPeer = new Map<string, { cap: number; ch: ChannelView }>();
+  for (const ch of node.channels) {
+    if (!ch.usable) continue;
+    const e = byPeer.get(ch.peerPubkey);
+    byPeer.set(ch.peerPubkey, { cap: (e?.cap ?? 0) + ch.capacitySat, ch: e?.ch ?? ch });
+  }
+  const [peer, top] = [...byPeer.entries()].sort((a, b) => b[1].cap - a[1].cap)[0];
+  const share = top.cap / node.summary.activeCapacitySat;
+  if (share <= CONCENTRATION_SHARE) return null;
+  return baseFinding({
+    rule: 'concentration',
+    type: 'network_topology',
+    category: 'connectivity',
+    priority: 'medium',
+    message: 'concentration',
+    params: { peer: peerName(top.ch), share: Math.round(share * 100) },
+    targetNodes: [peer],
+    currentValue: Math.round(share * 1000) / 1000,
+    suggestedValue: CONCENTRATION_SHARE,
+    evidence: [graphEvidence(node, 'top_peer_capacity_share', Math.round(share * 1000) / 10, '%'), graphEvidence(node, 'active_peers', node.summary.activePeers, 'peers')],
+    confidence: 0.7,
+    impactScore: top.cap,
+  });
+}
+
+/** Reliability and hygiene: disabled and zombie channels, CLTV and max_htlc outliers, tiny channels, concentration. */
+export const reliabilityRules: Rule = (node) => {
+  const out: Finding[] = [];
+  const dynamicMaxHtlc = managesMaxHtlcDynamically(node);
+  for (const ch of node.channels) {
+    for (const f of [disabledLocal(node, ch), cltv(node, ch), dynamicMaxHtlc ? null : maxHtlc(node, ch), smallChannel(node, ch)]) if (f) out.push(f);
+  }
+  for (const f of [zombies(node), concentration(node)]) if (f) out.push(f);
+  return out;
+};
