@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ExpensiveRoute } from '../throttling/expensive-route.decorator';
+import { ApiProblemResponses } from '../common/errors/api-problem-responses.decorator';
+import { ValidationFailedError } from '../common/validation/validation';
+import { negotiateLanguage } from '../intelligence/recommendations/i18n/messages';
+import { BulkAnalysisService } from './bulk-analysis.service';
+import { BulkAnalysisRequestDto, BulkInlineResponseDto, BulkJobAcceptedDto, BulkJobStatusDto, BulkStatusQuery } from './dto/bulk-analysis.dto';
+
+const jobIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'job_id', message: 'job_id must be a UUID' }]) });
+
+@ApiTags('bulk')
+@Controller('nodes/bulk-analysis')
+export class BulkController {
+  constructor(private readonly bulk: BulkAnalysisService) {}
+
+  /**
+   * Analyses many nodes. Up to BULK_INLINE_MAX (50) pubkeys without expensive types answer inline (200) in
+   * the original service's shape; larger requests answer 202 with a job id and a Location to poll.
+   */
+  @Post()
+  @ExpensiveRoute()
+  @ApiHeader({ name: 'accept-language', required: false, description: 'fr or en; default DEFAULT_LANGUAGE' })
+  @ApiExtraModels(BulkInlineResponseDto, BulkJobAcceptedDto)
+  @ApiOkResponse({ description: 'Answered inline', schema: { $ref: getSchemaPath(BulkInlineResponseDto) } })
+  @ApiAcceptedResponse({ description: 'Queued; poll status_url', schema: { $ref: getSchemaPath(BulkJobAcceptedDto) } })
+  @ApiProblemResponses(400, 413, 503)
+  async createBulkAnalysis(
+    @Body() body: BulkAnalysisRequestDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<BulkInlineResponseDto | BulkJobAcceptedDto> {
+    const base = `${req.baseUrl ?? ''}${req.path}`.replace(/\/$/, '');
+    const answer = await this.bulk.submit(body, negotiateLanguage(acceptLanguage, this.bulk.defaultLanguage), base);
+    if (answer.mode === 'queued') {
+      res.status(202).location(answer.status_url);
+    } else {
+      res.status(200);
+    }
+    return answer;
+  }
+
+  /** Status, progress, ETA, per-worker counts and one page of results and per-item errors. */
+  @Get(':job_id')
+  @ApiOkResponse({ type: BulkJobStatusDto })
+  @ApiProblemResponses(400, 404)
+  getBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Query() q: BulkStatusQuery): Promise<BulkJobStatusDto> {
+    return this.bulk.status(id, q.page ?? 0, q.page_size ?? 100);
+  }
+
+  /** Cancels a queued or running job: remaining items are skipped; processed ones stay readable. */
+  @Delete(':job_id')
+  @ApiOkResponse({ type: BulkJobStatusDto })
+  @ApiProblemResponses(400, 404)
+  cancelBulkAnalysis(@Param('job_id', jobIdPipe) id: string): Promise<BulkJobStatusDto> {
+    return this.bulk.cancel(id);
+  }
+}

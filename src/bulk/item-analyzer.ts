@@ -1,0 +1,107 @@
+import { hostname } from 'node:os';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { pubkeyProblem } from '../common/validation/pubkey';
+import { appConfig } from '../config/configuration';
+import { preselectCandidates, simulateChannelCandidates } from '../graph/analytics/channel-candidates';
+import { CentralityService } from '../graph/centrality.service';
+import { GraphService } from '../graph/graph.service';
+import { networkPosition, nodeMetrics } from '../intelligence/node-info/node-info.mapper';
+import { candidateActions, effectiveMaxActions } from '../intelligence/priorities/planner/candidate-actions';
+import { selectPlan } from '../intelligence/priorities/planner/plan-selection';
+import { analyseNode, networkFeeIndex } from '../intelligence/recommendations/node-analysis';
+import { recommend } from '../intelligence/recommendations/recommendations.engine';
+import type { BulkJobSpec, ItemOutcome } from './bulk.types';
+
+/** Candidates per node in bulk runs: fewer than the endpoint's 50, to keep thousands of nodes tractable. */
+export const BULK_CANDIDATES = 10;
+
+export const WORKER_ID = `${hostname()}:${process.pid}`;
+
+/**
+ * Analyses one node of a bulk job, from the graph alone (no live upstream calls per item), so that the same
+ * item on the same graph always gives the same result, whichever worker runs it and however often.
+ * Bulk plans are the deterministic engine's: a model is never called per node.
+ */
+@Injectable()
+export class ItemAnalyzer {
+  constructor(
+    private readonly graphs: GraphService,
+    private readonly centralities: CentralityService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  analyse(spec: BulkJobSpec, index: number): ItemOutcome {
+    const t0 = performance.now();
+    const raw = spec.pubkeys[index];
+    const pubkey = typeof raw === 'string' ? raw.toLowerCase() : String(raw);
+    const fail = (code: string, message: string): ItemOutcome => ({ index, pubkey, ok: false, error: { code, message }, worker: WORKER_ID, ms: performance.now() - t0 });
+    const problem = pubkeyProblem(raw);
+    if (problem) return fail('VALIDATION_FAILED', `pubkey ${problem}`);
+    const state = this.graphs.current();
+    const v = state.graph.indexOf(pubkey);
+    if (v < 0) return fail('NODE_NOT_FOUND', `not in the Lightning graph of ${state.graph.meta.snapshotDate}`);
+
+    const result: Record<string, unknown> = {};
+    const c = this.centralities.current();
+    for (const type of spec.types) {
+      switch (type) {
+        case 'basic':
+          result.basic = { alias: state.graph.aliases[v], ...nodeMetrics(state, v) };
+          break;
+        case 'network_position':
+          result.network_position = networkPosition(state, v, c);
+          break;
+        case 'recommendations': {
+          const { recommendations, omitted } = recommend(analyseNode(state, v), spec.language);
+          result.recommendations = { recommendations, total_count: recommendations.length, omitted };
+          break;
+        }
+        case 'channel_candidates': {
+          if (c?.status !== 'ready' || !c.context) return fail('ANALYTICS_NOT_READY', 'network centralities are still being computed');
+          const report = simulateChannelCandidates(c.context, v, preselectCandidates(c.context, v, { limit: BULK_CANDIDATES }));
+          result.channel_candidates = report.candidates
+            .sort((a, b) => b.betweenness.gain - a.betweenness.gain || a.node - b.node)
+            .map((x) => ({
+              pubkey: x.pubkey,
+              alias: x.alias,
+              gain_in_betweenness_rank: x.betweenness.gain,
+              gain_in_closeness_rank: x.closeness.gain,
+              gain_in_eigenvector_rank: x.eigenvector.gain,
+              minimum_viable_capacity: x.capacity.minimumViableSat,
+              ideal_capacity: x.capacity.idealSat,
+              passive_fee_ppm: x.fees.passivePpm,
+              active_fee_ppm: x.fees.activePpm,
+            }));
+          break;
+        }
+        case 'priorities': {
+          const plan = spec.plan ?? { context: 'intermediate', goals: ['routing_revenue'], maxActions: 5, budgetLimit: null, timeframePreference: null };
+          const { recommendations } = recommend(analyseNode(state, v), spec.language);
+          const candidates = candidateActions(recommendations, plan, spec.language, {
+            onchainFeeRateSatVb: this.app.onchainFeeRateSatVb,
+            feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',
+            networkMedianFeePpm: networkFeeIndex(state).facts.medianFeePpm,
+          });
+          const chosen = selectPlan(candidates, effectiveMaxActions(plan), plan.budgetLimit);
+          result.priorities = {
+            model_used: 'deterministic',
+            total_estimated_cost: chosen.totalCost,
+            plan_score: chosen.score,
+            priority_actions: chosen.actions.map((a, i) => ({
+              priority: i + 1,
+              id: a.id,
+              action: a.rec.action,
+              difficulty: a.difficulty,
+              timeframe: a.timeframe,
+              estimated_cost: a.estimatedCost,
+              command: a.rec.commands?.lnd ?? a.rec.commands?.cln ?? null,
+            })),
+          };
+          break;
+        }
+      }
+    }
+    return { index, pubkey, ok: true, result, worker: WORKER_ID, ms: performance.now() - t0 };
+  }
+}

@@ -1,0 +1,33 @@
+import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
+
+export const BULK_JOB_STORE = Symbol('BULK_JOB_STORE');
+
+export interface ItemCounts {
+  done: number;
+  failed: number;
+  /** Items per worker id. */
+  workers: Record<string, number>;
+}
+
+/**
+ * Where jobs and their per-item outcomes live: Redis (shared by every instance, survives restarts) or memory
+ * (the embedded default). Outcomes are keyed by item index, so writing the same item twice (a chunk re-run
+ * after its worker died) leaves one outcome: processing is idempotent by construction.
+ */
+export interface BulkJobStore {
+  readonly durable: boolean;
+  create(spec: BulkJobSpec, ttlMs: number): Promise<void>;
+  spec(id: string): Promise<BulkJobSpec | null>;
+  meta(id: string): Promise<JobMeta | null>;
+  /** Moves a queued or running job to `status`; a finished or cancelled job is left as it is. */
+  setStatus(id: string, status: JobStatus, at: string): Promise<void>;
+  /** Marks the job running on the first item processed. */
+  markStarted(id: string, at: string): Promise<void>;
+  putOutcomes(id: string, outcomes: ItemOutcome[]): Promise<void>;
+  counts(id: string): Promise<ItemCounts>;
+  outcomes(id: string, from: number, to: number): Promise<Array<ItemOutcome | null>>;
+  /** True for exactly one caller: whoever finalises the job (sends the webhook). */
+  claimFinalization(id: string): Promise<boolean>;
+  /** Approximate bytes the job holds in the store. */
+  sizeBytes(id: string): Promise<number | null>;
+}

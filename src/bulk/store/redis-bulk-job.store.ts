@@ -1,0 +1,116 @@
+import type { createClient } from '@keyv/redis';
+import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
+import type { BulkJobStore, ItemCounts } from './bulk-job.store';
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * Writes a chunk's outcomes and counts each item once: HSET returns 1 only for a new field, so an item
+ * rewritten by a re-run chunk (its first worker died) changes no counter. Atomic per chunk.
+ * KEYS: items hash, counters hash. ARGV: ttl ms, then (index, outcome JSON, ok 1|0, worker) per item.
+ */
+const PUT_OUTCOMES = `
+local ttl = tonumber(ARGV[1])
+for i = 2, #ARGV, 4 do
+  if redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
+    redis.call('HINCRBY', KEYS[2], 'done', 1)
+    if ARGV[i + 2] == '0' then redis.call('HINCRBY', KEYS[2], 'failed', 1) end
+    redis.call('HINCRBY', KEYS[2], 'w:' .. ARGV[i + 3], 1)
+  end
+end
+redis.call('PEXPIRE', KEYS[1], ttl)
+redis.call('PEXPIRE', KEYS[2], ttl)
+return 1
+`;
+
+/**
+ * Moves a job to ARGV[1] only from queued or running, atomically: a cancel can never be overwritten by a
+ * worker marking the job started or completed. ARGV[2]: the time; ARGV[3]: the field that records it.
+ */
+const TRANSITION = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'queued' and status ~= 'running' then return 0 end
+if ARGV[1] == 'running' and status == 'running' then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[1])
+if ARGV[3] ~= '' and (redis.call('HGET', KEYS[1], ARGV[3]) or '') == '' then redis.call('HSET', KEYS[1], ARGV[3], ARGV[2]) end
+if ARGV[1] ~= 'running' then redis.call('HSET', KEYS[1], 'finishedAt', ARGV[2]) end
+return 1
+`;
+
+/**
+ * Jobs in Redis: `<ns>:bulk:<id>:spec` (JSON), `:meta` (hash), `:items` (hash index → outcome JSON),
+ * `:counts` (done, failed, per-worker counters), `:final` (the finalisation lock). Every key expires with
+ * the job's retention time.
+ */
+export class RedisBulkJobStore implements BulkJobStore {
+  readonly durable = true;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly namespace: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  private k(id: string, part: string): string {
+    return `${this.namespace}:bulk:${id}:${part}`;
+  }
+
+  async create(spec: BulkJobSpec, ttlMs: number): Promise<void> {
+    await this.redis
+      .multi()
+      .set(this.k(spec.id, 'spec'), JSON.stringify(spec), { PX: ttlMs })
+      .hSet(this.k(spec.id, 'meta'), { status: 'queued', total: String(spec.pubkeys.length), startedAt: '', finishedAt: '', cancelledAt: '' })
+      .pExpire(this.k(spec.id, 'meta'), ttlMs)
+      .exec();
+  }
+
+  async spec(id: string): Promise<BulkJobSpec | null> {
+    const raw = await this.redis.get(this.k(id, 'spec'));
+    return raw ? (JSON.parse(raw) as BulkJobSpec) : null;
+  }
+
+  async meta(id: string): Promise<JobMeta | null> {
+    const h = await this.redis.hGetAll(this.k(id, 'meta'));
+    if (!h.status) return null;
+    return { status: h.status as JobStatus, total: Number(h.total), startedAt: h.startedAt || null, finishedAt: h.finishedAt || null, cancelledAt: h.cancelledAt || null };
+  }
+
+  async setStatus(id: string, status: JobStatus, at: string): Promise<void> {
+    await this.redis.eval(TRANSITION, { keys: [this.k(id, 'meta')], arguments: [status, at, status === 'cancelled' ? 'cancelledAt' : ''] });
+  }
+
+  async markStarted(id: string, at: string): Promise<void> {
+    await this.redis.eval(TRANSITION, { keys: [this.k(id, 'meta')], arguments: ['running', at, 'startedAt'] });
+  }
+
+  async putOutcomes(id: string, outcomes: ItemOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const args = [String(this.ttlMs)];
+    for (const o of outcomes) args.push(String(o.index), JSON.stringify(o), o.ok ? '1' : '0', o.worker);
+    await this.redis.eval(PUT_OUTCOMES, { keys: [this.k(id, 'items'), this.k(id, 'counts')], arguments: args });
+  }
+
+  async counts(id: string): Promise<ItemCounts> {
+    const h = await this.redis.hGetAll(this.k(id, 'counts'));
+    const workers: Record<string, number> = {};
+    for (const [k, v] of Object.entries(h)) if (k.startsWith('w:')) workers[k.slice(2)] = Number(v);
+    return { done: Number(h.done ?? 0), failed: Number(h.failed ?? 0), workers };
+  }
+
+  async outcomes(id: string, from: number, to: number): Promise<Array<ItemOutcome | null>> {
+    if (to <= from) return [];
+    const fields = Array.from({ length: to - from }, (_, i) => String(from + i));
+    const raw = await this.redis.hmGet(this.k(id, 'items'), fields);
+    return raw.map((r) => (r ? (JSON.parse(r) as ItemOutcome) : null));
+  }
+
+  async claimFinalization(id: string): Promise<boolean> {
+    return (await this.redis.set(this.k(id, 'final'), '1', { NX: true, PX: this.ttlMs })) === 'OK';
+  }
+
+  async sizeBytes(id: string): Promise<number | null> {
+    let total = 0;
+    for (const part of ['spec', 'meta', 'items', 'counts']) total += Number((await this.redis.memoryUsage(this.k(id, part))) ?? 0);
+    return total;
+  }
+}
