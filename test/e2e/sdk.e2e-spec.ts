@@ -1,0 +1,96 @@
+import { AddressInfo } from 'node:net';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { createClient, OPERATION_IDS } from '../../sdk/typescript/src';
+import { CentralityService } from '../../src/graph/centrality.service';
+import { createTestApp, testRedisUrl } from '../utils/test-app';
+
+const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
+const SMALL = '02458c322518069b0a8c7490853289ed2c6a8aa838b78f1367808e99b8c9705c9e';
+
+/** The generated SDK against the running app: every operation, its typed success and its typed error. */
+describe('the generated TypeScript SDK drives every operation', () => {
+  let app: NestExpressApplication;
+  let api: ReturnType<typeof createClient>;
+  const covered = new Set<string>();
+  const use = <K extends keyof typeof api>(name: K) => {
+    covered.add(name as string);
+    return api[name];
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: '', BULK_CHUNK_SIZE: '20' });
+    await app.listen(0, '127.0.0.1');
+    api = createClient({ baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, language: 'en' });
+    await app.get(CentralityService).settled();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('health, liveness, readiness, metrics', async () => {
+    const health = await use('getHealth')({ params: { query: { verbose: true } } });
+    expect(health.data?.status).toBe('healthy');
+    expect((await use('getLiveness')({})).data?.status).toBe('ok');
+    expect((await use('getReadiness')({})).data?.status).toBe('ok');
+    expect((await use('getMetrics')({})).data?.request_count).toBeGreaterThan(0);
+    const prom = await use('getPrometheusMetrics')({ parseAs: 'text' });
+    expect(prom.data).toMatch(/http_request_duration_seconds/);
+  });
+
+  it('node info, recommendations, priorities', async () => {
+    const info = await use('getNodeInfo')({ params: { path: { pubkey: ACINQ }, query: { include_historical: false } } });
+    expect(info.data?.node_info.alias).toBe('ACINQ');
+    expect(info.data?.network_position.status).toBe('ready');
+    const recs = await use('getRecommendations')({ params: { path: { pubkey: SMALL }, query: { priority: 'high' } } });
+    expect(recs.data?.recommendations.every((r) => r.priority === 'high')).toBe(true);
+    const plan = await use('createPriorities')({ params: { path: { pubkey: SMALL } }, body: { goals: ['reliability'], max_actions: 2 } });
+    expect(plan.data?.model_used).toBe('deterministic');
+    expect(plan.data?.priority_actions.length).toBeLessThanOrEqual(2);
+  });
+
+  it('typed errors: the problem body of a 400 and a 404', async () => {
+    const bad = await api.getNodeInfo({ params: { path: { pubkey: 'xyz' } } });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const unknown = await api.getNodeInfo({ params: { path: { pubkey: `02${'e'.repeat(64)}` } } });
+    expect(unknown.error).toMatchObject({ code: 'NODE_NOT_FOUND', status: 404 });
+  });
+
+  it('channel candidates and the shortlist evaluation', async () => {
+    const ranked = await use('getChannelCandidates')({ params: { path: { pubkey: SMALL }, query: { limit: 3 } } });
+    expect(ranked.data?.candidates).toHaveLength(3);
+    const evaluated = await use('evaluateChannelCandidates')({ params: { path: { pubkey: SMALL } }, body: { candidates: [{ pubkey: ACINQ }, { pubkey: ranked.data!.candidates[0].pubkey, capacity: 2_000_000 }] } });
+    expect(evaluated.data?.candidates[0].requested_capacity).toBe(2_000_000);
+  });
+
+  it('bulk analysis: inline, queued, status, cancel', async () => {
+    const inline = await use('createBulkAnalysis')({ body: { pubkeys: [ACINQ, SMALL], analysis_types: ['basic'] } });
+    expect(inline.response.status).toBe(200);
+    const { GraphService } = await import('../../src/graph/graph.service');
+    const pubkeys = app.get(GraphService).current().graph.pubkeys.slice(100, 180);
+    const queued = await api.createBulkAnalysis({ body: { pubkeys: [...pubkeys, ACINQ, SMALL], analysis_types: ['basic'] } });
+    expect(queued.response.status).toBe(202);
+    const jobId = (queued.data as { job_id: string }).job_id;
+    let status = await use('getBulkAnalysis')({ params: { path: { job_id: jobId }, query: { page_size: 10 } } });
+    for (let i = 0; i < 100 && status.data?.status !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await api.getBulkAnalysis({ params: { path: { job_id: jobId }, query: { page_size: 10 } } });
+    }
+    expect(status.data).toMatchObject({ status: 'completed', progress: { total: 82 } });
+    const cancelled = await use('cancelBulkAnalysis')({ params: { path: { job_id: jobId } } });
+    expect(cancelled.data?.status).toBe('completed'); // finished jobs keep their status
+  });
+
+  it('node search and network stats (the dashboard’s routes)', async () => {
+    const found = await use('searchNodes')({ params: { query: { q: 'ACI', limit: 5 } } });
+    expect(found.data?.results[0]).toMatchObject({ pubkey: ACINQ, alias: 'ACINQ', match: 'alias_prefix' });
+    const bad = await api.searchNodes({ params: { query: { q: '' } } });
+    expect(bad.error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    const stats = await use('getNetworkStats')({});
+    expect(stats.data).toMatchObject({ nodes: 17_324, channels: 50_808 });
+  });
+
+  it('covered every operation of the spec', () => {
+    expect([...covered].sort()).toEqual([...OPERATION_IDS].sort());
+  });
+});
