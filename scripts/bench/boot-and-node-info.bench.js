@@ -68,7 +68,7 @@ async function main() {
   const t0 = performance.now();
   const app = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000000', REDIS_URL: '' },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

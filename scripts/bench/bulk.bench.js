@@ -30,7 +30,7 @@ async function startApp(redisUrl, role, namespace) {
   const port = await freePort();
   const proc = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), REDIS_URL: redisUrl, APP_ROLE: role, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000000', CACHE_NAMESPACE: namespace, BULK_CHUNK_SIZE: '200', WORKERS: '1' },
+    env: { ...process.env, PORT: String(port), REDIS_URL: redisUrl, APP_ROLE: role, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', CACHE_NAMESPACE: namespace, BULK_CHUNK_SIZE: '200', WORKERS: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
