@@ -33,6 +33,7 @@ export class ItemAnalyzer {
 
   analyse(spec: BulkJobSpec, index: number): ItemOutcome {
     const t0 = performance.now();
+    // eslint-disable-next-line security/detect-object-injection -- integer position in the job's own pubkey array
     const raw = spec.pubkeys[index];
     const pubkey = typeof raw === 'string' ? raw.toLowerCase() : String(raw);
     const fail = (code: string, message: string): ItemOutcome => ({ index, pubkey, ok: false, error: { code, message }, worker: WORKER_ID, ms: performance.now() - t0 });
@@ -47,6 +48,7 @@ export class ItemAnalyzer {
     for (const type of spec.types) {
       switch (type) {
         case 'basic':
+          // eslint-disable-next-line security/detect-object-injection -- v is an integer node id from graph.indexOf
           result.basic = { alias: state.graph.aliases[v], ...nodeMetrics(state, v) };
           break;
         case 'network_position':

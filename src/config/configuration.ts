@@ -17,6 +17,7 @@ const projectPath = (p: string) => (isAbsolute(p) ? p : join(PROJECT_ROOT, p));
 
 export const appConfig = registerAs('app', () => {
   const e = env();
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the project's own package.json
   const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   return {
     name: pkg.name,

@@ -52,10 +52,12 @@ export class EnvironmentVariables {
   SECRET_KEY?: string;
 
   @Transform(emptyToUndefined) @IsOptional()
+  // eslint-disable-next-line security/detect-unsafe-regex -- each repetition must consume a comma, so backtracking is bounded; runs once at boot on operator-set env
   @Matches(/^\s*https?:\/\/[^,\s]+(\s*,\s*https?:\/\/[^,\s]+)*\s*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
   CORS_ORIGINS?: string;
 
   @Transform(emptyToUndefined) @IsOptional()
+  // eslint-disable-next-line security/detect-unsafe-regex -- each repetition must consume a comma, so backtracking is bounded; runs once at boot on operator-set env
   @Matches(/^\s*[A-Za-z0-9.*:-]+(\s*,\s*[A-Za-z0-9.*:-]+)*\s*$/, { message: 'ALLOWED_HOSTS must be a comma-separated list of host names' })
   ALLOWED_HOSTS?: string;
 
@@ -153,6 +155,7 @@ export class EnvironmentVariables {
 
   // --- Production readiness (issue "Production readiness") ---
   /** Comma-separated API keys; several at once allow rotation. */
+  // eslint-disable-next-line security/detect-unsafe-regex -- each repetition must consume a comma, so backtracking is bounded; runs once at boot on operator-set env
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^\s*[^,\s]{16,}(\s*,\s*[^,\s]{16,})*\s*$/, { message: 'API_KEYS must be a comma-separated list of keys of at least 16 characters' })
   API_KEYS?: string;
 

@@ -24,6 +24,7 @@ export const FALLBACK_CSP =
 /** The project root (the nearest folder with a package.json above this file), the same from `src/` and `dist/`. */
 export function projectRoot(from: string = __dirname): string {
   let dir = from;
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- walks up from __dirname to the project root
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
     if (up === dir) return process.cwd();

@@ -45,6 +45,7 @@ export class DashboardModule implements OnModuleInit {
     const app = adapter.getInstance<Application>();
     app.get(DASHBOARD_ASSET_PATHS, assetHandler(this.options.distDir));
     app.get(DASHBOARD_PAGE_PATHS, pageHandler(this.options.distDir));
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- distDir is set in code (web/dist), never from a request
     if (!existsSync(join(this.options.distDir, 'index.html'))) {
       this.logger.warn(`dashboard not built (no ${join(this.options.distDir, 'index.html')}): / answers 503 until \`npm run build:web\` runs`);
     }

@@ -32,6 +32,7 @@ export class LlmUsageMetrics {
     t.calls++;
     t.prompt_tokens += promptTokens;
     t.completion_tokens += completionTokens;
+    // eslint-disable-next-line security/detect-object-injection -- outcome is the closed LLM outcome union, set in code
     t.outcomes[outcome] = (t.outcomes[outcome] ?? 0) + 1;
     this.totals.set(model, t);
   }

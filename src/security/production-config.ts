@@ -26,6 +26,7 @@ export function productionConfigProblems(env: ProductionConfigInput): string[] {
   if (!env.API_KEYS) problems.push('API_KEYS is required in production: without it every route is open to anyone');
   if (!env.SECRET_KEY) problems.push('SECRET_KEY is required in production: it signs the alert webhooks');
   for (const name of HTTPS_ONLY) {
+    // eslint-disable-next-line security/detect-object-injection -- name iterates the constant HTTPS_ONLY list
     const url = env[name];
     if (url && !/^https:\/\//i.test(url.trim())) problems.push(`${name} must be an https:// URL in production (it is ${url.trim().split(':')[0]}://…)`);
   }

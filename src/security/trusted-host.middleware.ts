@@ -8,6 +8,7 @@ const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** `api.example.org:8443` → host `api.example.org`, port `8443`; `[::1]:8000` → `[::1]`, `8000`. Lower-cased. */
 export function splitHost(value: string): { host: string; port: string | null } {
   const v = value.trim().toLowerCase();
+  // eslint-disable-next-line security/detect-unsafe-regex -- no nested repetition; the optional port needs a colon that [^:]* cannot take, so matching is linear in the Host header
   const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(v);
   return m ? { host: m[1], port: m[2] ?? null } : { host: v, port: null };
 }

@@ -57,7 +57,9 @@ export class AppThrottlerGuard extends ThrottlerGuard {
     const record = await this.storageService.increment(key, ttl, limit, blockDuration, name);
     const remaining = record.isBlocked ? 0 : Math.max(0, limit - record.totalHits);
     const resetSeconds = record.isBlocked ? record.timeToBlockExpire : record.timeToExpire;
+    // eslint-disable-next-line security/detect-object-injection -- SHOWN is a module-private Symbol, not a string key
     if (!req[SHOWN] || remaining < req[SHOWN].remaining) {
+      // eslint-disable-next-line security/detect-object-injection -- SHOWN is a module-private Symbol, not a string key
       req[SHOWN] = { remaining };
       res.setHeader('RateLimit-Limit', String(limit));
       res.setHeader('RateLimit-Remaining', String(remaining));

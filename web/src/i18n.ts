@@ -528,10 +528,13 @@ const STORAGE_KEY = 'lnint.language';
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translator(lang: Language): Translate {
+  // eslint-disable-next-line security/detect-object-injection -- lang is the closed Language union
   const dict = DICTIONARIES[lang];
   return (key, vars) => {
+    // eslint-disable-next-line security/detect-object-injection -- key is a typed message key of our own dictionaries
     const text = dict[key] ?? en[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+    // eslint-disable-next-line security/detect-object-injection -- own property checked first; vars are the caller's own values
+    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : m)) : text;
   };
 }
 

@@ -51,6 +51,7 @@ const PER_UPSTREAM: Record<UpstreamName, Partial<ResilienceOptions>> = {
 };
 
 export function resilienceOptions(upstream: UpstreamName, timeoutMs: number, overrides: Partial<ResilienceOptions> = {}): ResilienceOptions {
+  // eslint-disable-next-line security/detect-object-injection -- upstream is the closed UpstreamName union, set in code
   const o: ResilienceOptions = { ...BASE, timeoutMs, ...PER_UPSTREAM[upstream], ...overrides };
   o.probeTimeoutMs = Math.min(o.probeTimeoutMs, o.timeoutMs);
   return o;

@@ -216,6 +216,7 @@ export class ResilientHttp {
       );
     });
     this.breaker.onStateChange((s) => {
+      // eslint-disable-next-line security/detect-object-injection -- s is cockatiel's numeric CircuitState enum
       const state = BREAKER_STATES[s];
       this.metrics.setBreakerState(this.upstream, state);
       const msg = `${this.upstream}: circuit breaker ${state.replace('_', '-')}`;

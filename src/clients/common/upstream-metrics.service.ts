@@ -108,6 +108,7 @@ export class UpstreamMetrics {
     else {
       t.errors++;
       const k = kind ?? 'internal';
+      // eslint-disable-next-line security/detect-object-injection -- k is the closed UpstreamErrorKind union, set by our clients
       t.errorsByKind[k] = (t.errorsByKind[k] ?? 0) + 1;
       t.lastErrorAt = new Date().toISOString();
       t.lastErrorKind = k;
@@ -125,6 +126,7 @@ export class UpstreamMetrics {
 
   setBreakerState(upstream: UpstreamName, state: BreakerState): void {
     this.entry(upstream).breaker = state;
+    // eslint-disable-next-line security/detect-object-injection -- state is the closed BreakerState union
     this.breaker.set({ upstream }, BREAKER_GAUGE[state]);
   }
 
@@ -132,6 +134,7 @@ export class UpstreamMetrics {
     const upstreams: Partial<Record<UpstreamName, UpstreamMetricsEntry>> = {};
     for (const [name, t] of this.totals) {
       const [p50, p95, p99] = t.window.percentiles([50, 95, 99]).map((s) => (s === null ? null : Math.round(s * 1e6) / 1e3));
+      // eslint-disable-next-line security/detect-object-injection -- name is an UpstreamName key of our own Map
       upstreams[name] = {
         configured: t.configured,
         calls: t.calls,

@@ -73,6 +73,7 @@ export class UpstreamError extends DomainError {
     init: UpstreamErrorInit,
   ) {
     const status = init.status !== undefined ? ` (HTTP ${init.status})` : '';
+    // eslint-disable-next-line security/detect-object-injection -- kind is the closed UpstreamErrorKind union
     super('UPSTREAM_UNAVAILABLE', `${upstream} ${DESCRIPTIONS[kind]}${status} during ${init.operation}`, {
       upstream,
       kind,

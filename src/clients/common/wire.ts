@@ -46,6 +46,7 @@ export function optNum(v: Json, where: string): number | null {
 /** A JSON number or a decimal string (MySQL DECIMAL sums in mempool, e.g. `"31505027"`). */
 export function numeric(v: Json, where: string): number {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
+  // eslint-disable-next-line security/detect-unsafe-regex -- one optional group, no nested repetition: linear
   if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
   throw new MalformedResponseError(where, 'a number or a decimal string');
 }

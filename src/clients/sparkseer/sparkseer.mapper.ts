@@ -59,6 +59,7 @@ export function mapNodeStats(json: Json, expectedPubkey: string): SparkseerNodeS
   if (Object.keys(s).length === 0) return null;
   const pk = pubkey(s.pubkey, 'current-stats.pubkey');
   if (pk !== expectedPubkey) throw new MalformedResponseError('current-stats.pubkey', 'the requested node');
+  // eslint-disable-next-line security/detect-object-injection -- k is one of the literal field names passed below, never upstream data; the value is type-checked by optNum
   const n = (k: string) => optNum(s[k], `current-stats.${k}`);
   return {
     pubkey: pk,

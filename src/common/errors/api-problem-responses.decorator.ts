@@ -16,6 +16,7 @@ export function ApiProblemResponses(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
     ...statuses.map((status) =>
+      // eslint-disable-next-line security/detect-object-injection -- status is a numeric HTTP status given in code
       ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
     ),
   );

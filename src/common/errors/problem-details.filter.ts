@@ -67,10 +67,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const status = httpStatusOf(exception);
     if (status !== null && status < 500) {
+      // eslint-disable-next-line security/detect-object-injection -- status is a number (httpStatusOf)
       const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
       return { ...this.head(code, status), detail: clientMessage(exception, status), ...base };
     }
     if (status !== null && status !== 500) {
+      // eslint-disable-next-line security/detect-object-injection -- status is a number (httpStatusOf)
       const code = CODE_BY_STATUS[status] ?? 'INTERNAL_ERROR';
       return { ...this.head(code, status), detail: clientMessage(exception, status), ...base };
     }

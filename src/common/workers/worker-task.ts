@@ -11,6 +11,7 @@ type WorkerReply<T> = { ok: true; value: T } | { ok: false; code?: ErrorCode; me
  */
 export function runWorkerTask<T>(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } } = {}): Promise<T> {
   const js = `${scriptBase}.js`;
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- a path built from __dirname and a constant file name
   const compiled = existsSync(js);
   const worker = new Worker(compiled ? js : `${scriptBase}.ts`, {
     workerData: data,

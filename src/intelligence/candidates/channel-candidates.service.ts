@@ -30,6 +30,7 @@ export class ChannelCandidatesService {
 
   async rank(pubkey: string, limit: number, minCapacity: number): Promise<ChannelCandidatesResponseDto> {
     const { v, ctx, state } = this.locate(pubkey);
+    // eslint-disable-next-line security/detect-object-injection -- u is an integer node id; capacitySat a typed array
     const pool = preselectCandidates(ctx, v, { limit: POOL_SIZE }).filter((u) => state.ranks.capacitySat[u] >= minCapacity);
     const report = await simulateChannelCandidatesInWorkers(ctx, v, pool.slice(0, SIMULATED), { workers: this.app.workers });
     report.candidates.sort(

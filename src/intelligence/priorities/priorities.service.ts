@@ -149,6 +149,7 @@ export class PrioritiesService {
       pubkey,
       priority_actions: actions,
       openai_analysis: narrative,
+      // eslint-disable-next-line security/detect-object-injection -- g is a Goal validated by IsEnum on the request DTO
       key_metrics: [...new Set(req.goals.flatMap((g) => KEY_METRICS[g]))],
       total_estimated_cost: plan.totalCost,
       expected_roi: null,

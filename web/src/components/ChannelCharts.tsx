@@ -19,12 +19,15 @@ export function compareToNetwork(values: number[], dist: Distribution) {
   const nodeCounts = dist.buckets.map(() => 0);
   for (const v of values) {
     const i = dist.buckets.findIndex((b) => v >= b.from && (b.to === null || v < b.to));
+    // eslint-disable-next-line security/detect-object-injection -- integer bucket index
     if (i >= 0) nodeCounts[i]++;
   }
   const netTotal = dist.count || 1;
   const nodeTotal = values.length || 1;
+  // eslint-disable-next-line security/detect-object-injection -- integer bucket index
   let first = dist.buckets.findIndex((b, i) => b.count > 0 || nodeCounts[i] > 0);
   let last = dist.buckets.length - 1;
+  // eslint-disable-next-line security/detect-object-injection -- integer bucket index
   while (last > 0 && dist.buckets[last].count === 0 && nodeCounts[last] === 0) last--;
   if (first < 0) first = 0;
   const buckets = dist.buckets.slice(first, last + 1);
@@ -57,10 +60,12 @@ function histogramOptions(title: string, labels: string[], t: Translate, xLabel:
     height,
     scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil(max * 1.1))] } },
     axes: [
+      // eslint-disable-next-line security/detect-object-injection -- integer axis position from uPlot
       { ...axisStyle(), label: xLabel, splits: () => labels.map((_, i) => i), values: (_u, splits) => splits.map((i) => labels[i] ?? '') },
       { ...axisStyle(), label: t('charts.share'), size: 50 },
     ],
     series: [
+      // eslint-disable-next-line security/detect-object-injection -- integer axis position from uPlot
       { label: xLabel, value: (_u, v) => (v === null || v === undefined ? '' : (labels[v] ?? '')) },
       { label: t('charts.network'), stroke: net, fill: `${net}99`, width: 1, paths: bars({ size: [0.42, 48], align: -1 }), points: { show: false } },
       { label: t('charts.node'), stroke: node, fill: `${node}cc`, width: 1, paths: bars({ size: [0.42, 48], align: 1 }), points: { show: false } },

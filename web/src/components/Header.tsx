@@ -42,6 +42,7 @@ export function Header({ route, onLanguage, apiKey, onApiKey, keyOpen, onKeyTogg
           <select id="language" value={lang} onChange={(e) => onLanguage((e.currentTarget as HTMLSelectElement).value as Language)}>
             {LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l}>
+                {/* eslint-disable-next-line security/detect-object-injection -- l iterates the constant LANGUAGES list */}
                 {LANGUAGE_NAMES[l]}
               </option>
             ))}

@@ -43,12 +43,14 @@ export function ringSlots(n: number, labelled: number): number[] {
   for (let i = 0; i < k; i++) {
     let s = Math.round((i * n) / k) % n;
     while (taken.has(s)) s = (s + 1) % n;
+    // eslint-disable-next-line security/detect-object-injection -- integer slot index
     slots[i] = s;
     taken.add(s);
   }
   let free = 0;
   for (let i = k; i < n; i++) {
     while (taken.has(free)) free++;
+    // eslint-disable-next-line security/detect-object-injection -- integer slot index
     slots[i] = free;
     taken.add(free);
   }
@@ -95,6 +97,7 @@ export function Neighbourhood({ alias, channels, candidates }: { alias: string; 
     >
       <g class="links">
         {shown.map((p, i) => {
+          // eslint-disable-next-line security/detect-object-injection -- integer slot index
           const { x, y } = at(slots[i], shown.length, R_PEERS);
           return <line key={p.pubkey} x1={CX} y1={CY} x2={x} y2={y} class="link" stroke-width={1 + 3 * Math.sqrt(p.capacity / maxCap)} />;
         })}
@@ -104,6 +107,7 @@ export function Neighbourhood({ alias, channels, candidates }: { alias: string; 
         })}
       </g>
       {shown.map((p, i) => {
+        // eslint-disable-next-line security/detect-object-injection -- integer slot index
         const { x, y, a } = at(slots[i], shown.length, R_PEERS);
         const name = p.alias ?? shortPubkey(p.pubkey);
         const r = radius(p.capacity);

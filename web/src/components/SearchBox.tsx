@@ -108,6 +108,7 @@ export function SearchBox() {
       e.preventDefault();
       const q = query.trim();
       if (!q) return;
+      // eslint-disable-next-line security/detect-object-injection -- active is an integer list position
       if (open && active >= 0 && results[active]) return openNode(results[active].pubkey);
       window.clearTimeout(timer.current);
       const res = answer?.query === q ? answer : await search(q);

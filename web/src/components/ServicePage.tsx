@@ -21,6 +21,7 @@ function rates(samples: Sample[]) {
   const out: { t: number; rps: number; latencyMs: number | null }[] = [];
   for (let i = 1; i < samples.length; i++) {
     const a = samples[i - 1];
+    // eslint-disable-next-line security/detect-object-injection -- integer loop index
     const b = samples[i];
     const dt = (b.t - a.t) / 1000;
     const dn = b.count - a.count;

@@ -124,6 +124,7 @@ export function candidateActions(recs: Recommendation[], req: PlanRequest, lang:
       costBasis: basis,
       difficulty: profile.difficulty,
       timeframe: profile.timeframe,
+      // eslint-disable-next-line security/detect-object-injection -- lang is the Language union from negotiateLanguage
       successMetrics: profile.metrics[lang],
       score: Math.round(score * 1e6) / 1e6,
     };

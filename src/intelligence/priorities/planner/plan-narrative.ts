@@ -8,6 +8,7 @@ const GOAL_WORDS: Record<Language, Record<Goal, string>> = {
 
 /** The deterministic engine's account of its plan, in the request's language. */
 export function planNarrative(plan: Plan, goals: Goal[], lang: Language): string {
+  // eslint-disable-next-line security/detect-object-injection -- lang from negotiateLanguage, g a Goal validated by IsEnum
   const goalText = goals.map((g) => GOAL_WORDS[lang][g]).join(', ');
   const n = plan.actions.length;
   const free = plan.actions.filter((a) => a.estimatedCost === 0).length;

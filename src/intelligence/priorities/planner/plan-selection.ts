@@ -24,13 +24,16 @@ export function selectPlan(candidates: CandidateAction[], maxActions: number, bu
     let count = 0;
     for (let i = 0; i < costly.length; i++) {
       if (mask & (1 << i)) {
+        // eslint-disable-next-line security/detect-object-injection -- integer loop index
         cost += costly[i].estimatedCost;
+        // eslint-disable-next-line security/detect-object-injection -- integer loop index
         score += costly[i].score;
         count++;
       }
     }
     if (count > maxActions || (budget !== null && cost > budget)) continue;
     const freeCount = Math.min(free.length, maxActions - count);
+    // eslint-disable-next-line security/detect-object-injection -- integer count, bounded by free.length
     score += freePrefix[freeCount];
     if (score > best.score + 1e-12 || (Math.abs(score - best.score) <= 1e-12 && cost < best.cost)) best = { mask, score, cost, freeCount };
   }

@@ -261,6 +261,7 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function render(key: MessageKey, lang: Language, params: P): { action: string; reason: string; estimated_impact: string } {
+  // eslint-disable-next-line security/detect-object-injection -- key is a MessageKey set by the rules, lang from negotiateLanguage
   const t: Texts = MESSAGES[key][lang];
   return { action: t.action(params), reason: t.reason(params), estimated_impact: t.impact(params) };
 }

@@ -13,6 +13,7 @@ export function percentBelow(sorted: ArrayLike<number>, x: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
+    // eslint-disable-next-line security/detect-object-injection -- integer index of a binary search
     if (sorted[mid] < x) lo = mid + 1;
     else hi = mid;
   }
