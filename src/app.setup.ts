@@ -25,7 +25,24 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .addSecurityRequirements('ApiKey')
     .addSecurityRequirements('Bearer')
     .build();
-  return withAccessRules(SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method }));
+  return withNullableRefs(withAccessRules(SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method })));
+}
+
+/**
+ * `X | null` properties: the Swagger plugin writes `{ type: 'object', nullable: true, allOf: [{ $ref: X }] }`,
+ * which strict OpenAPI 3.0 validators (Prism, Portman) read as never null: `nullable` only widens the `type`
+ * beside it, and every `allOf` member (X itself) still has to match. An explicit null branch says what we mean.
+ */
+function withNullableRefs(doc: OpenAPIObject): OpenAPIObject {
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (!node || typeof node !== 'object') return node;
+    const o = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, visit(v)])) as Record<string, unknown>;
+    const { allOf, nullable, type: _type, ...rest } = o;
+    if (nullable !== true || !Array.isArray(allOf) || allOf.length !== 1) return o;
+    return { ...rest, anyOf: [allOf[0], { type: 'object', nullable: true, enum: [null] }] };
+  };
+  return visit(doc) as OpenAPIObject;
 }
 
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } };

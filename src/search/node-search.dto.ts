@@ -21,7 +21,7 @@ export class NodeSearchQuery {
   @IsInt({ message: LIMIT_MESSAGE })
   @Min(1, { message: LIMIT_MESSAGE })
   @Max(50, { message: LIMIT_MESSAGE })
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
   limit?: number;
 }
 

@@ -52,7 +52,7 @@ export class BulkStatusQuery {
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
   @IsInt({ message: 'page must be a whole number, 0 or more' })
   @Min(0, { message: 'page must be a whole number, 0 or more' })
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
   page?: number;
 
   @IsOptional()
@@ -60,7 +60,7 @@ export class BulkStatusQuery {
   @IsInt({ message: 'page_size must be an integer between 1 and 1000' })
   @Min(1, { message: 'page_size must be an integer between 1 and 1000' })
   @Max(1000, { message: 'page_size must be an integer between 1 and 1000' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   page_size?: number;
 }
 

@@ -12,7 +12,7 @@ export class ChannelCandidatesQuery {
   @IsInt({ message: 'limit must be an integer between 1 and 50' })
   @Min(1, { message: 'limit must be an integer between 1 and 50' })
   @Max(50, { message: 'limit must be an integer between 1 and 50' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
   limit?: number;
 
   /** Only candidates whose usable channels add up to at least this many sat. */
@@ -20,7 +20,7 @@ export class ChannelCandidatesQuery {
   @Transform(toInt)
   @IsInt({ message: 'min_capacity must be a whole number of sats, 0 or more' })
   @Min(0, { message: 'min_capacity must be a whole number of sats, 0 or more' })
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
   min_capacity?: number;
 }
 
@@ -33,7 +33,7 @@ export class CandidateInputDto {
   @IsInt({ message: 'capacity must be a whole number of sats between 20000 and 2100000000000000' })
   @Min(20_000, { message: 'capacity must be a whole number of sats between 20000 and 2100000000000000' })
   @Max(2_100_000_000_000_000, { message: 'capacity must be a whole number of sats between 20000 and 2100000000000000' })
-  @ApiPropertyOptional({ minimum: 20_000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 20_000 })
   capacity?: number;
 }
 

@@ -24,7 +24,7 @@ export class PrioritiesRequestDto {
   @IsInt({ message: 'max_actions must be an integer between 1 and 10' })
   @Min(1, { message: 'max_actions must be an integer between 1 and 10' })
   @Max(10, { message: 'max_actions must be an integer between 1 and 10' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 5 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, default: 5 })
   max_actions?: number;
 
   /** Satoshis the plan may commit (channel capacity, on-chain fees, rebalancing fees); no limit when absent. */
@@ -32,7 +32,7 @@ export class PrioritiesRequestDto {
   @IsInt({ message: 'budget_limit must be a whole number of sats, 0 or more' })
   @Min(0, { message: 'budget_limit must be a whole number of sats, 0 or more' })
   @Max(2_100_000_000_000_000, { message: 'budget_limit cannot exceed 21 million BTC in sats' })
-  @ApiPropertyOptional({ minimum: 0, example: 1_000_000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 1_000_000 })
   budget_limit?: number;
 
   /** Actions with this timeframe are preferred. */
