@@ -14,6 +14,9 @@ import { ItemAnalyzer } from './item-analyzer';
 import { BulkQueueService } from './queue/bulk-queue.service';
 import { BULK_JOB_STORE, BulkJobStore } from './store/bulk-job.store';
 
+/** Longest a request waits for the job store (Redis) before answering 503: a hung Redis must not hang the API. */
+export const JOB_STORE_TIMEOUT_MS = 2_000;
+
 const itemError = (o: ItemOutcome): BulkItemErrorDto => ({ pubkey: o.pubkey, error: `${o.error?.code}: ${o.error?.message}` });
 const itemResult = (o: ItemOutcome) => ({ pubkey: o.pubkey, ...o.result });
 
@@ -55,11 +58,7 @@ export class BulkAnalysisService {
     const inline = pubkeys.length <= this.cfg.inlineMax && !types.some((t) => EXPENSIVE_TYPES.includes(t)) && !dto.callback_url;
     if (inline) return this.inline(spec, duplicates);
 
-    try {
-      await this.store.create(spec, this.cfg.resultTtlMs);
-    } catch (err) {
-      throw new DomainError('UPSTREAM_UNAVAILABLE', `the bulk job store is unavailable (${err instanceof Error ? err.message : String(err)}); retry later, or send at most ${this.cfg.inlineMax} pubkeys for an inline answer`);
-    }
+    await this.stored(() => this.store.create(spec, this.cfg.resultTtlMs), `, or send at most ${this.cfg.inlineMax} pubkeys for an inline answer`);
     const tasks = [];
     for (let from = 0; from < pubkeys.length; from += this.cfg.chunkSize) tasks.push({ jobId: spec.id, from, to: Math.min(pubkeys.length, from + this.cfg.chunkSize) });
     await this.queue.enqueue(tasks);
@@ -67,11 +66,14 @@ export class BulkAnalysisService {
   }
 
   async status(id: string, page: number, pageSize: number): Promise<BulkJobStatusDto> {
-    const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
-    if (!spec || !meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
-    const counts = await this.store.counts(id);
     const from = page * pageSize;
-    const items = await this.store.outcomes(id, from, Math.min(meta.total, from + pageSize));
+    const { spec, meta, counts, items } = await this.stored(async () => {
+      const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
+      if (!spec || !meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
+      const counts = await this.store.counts(id);
+      const items = await this.store.outcomes(id, from, Math.min(meta.total, from + pageSize));
+      return { spec, meta, counts, items };
+    });
     const started = meta.startedAt ? Date.parse(meta.startedAt) : null;
     const end = meta.finishedAt ? Date.parse(meta.finishedAt) : Date.now();
     const elapsed = started ? (end - started) / 1000 : null;
@@ -102,11 +104,35 @@ export class BulkAnalysisService {
   }
 
   async cancel(id: string): Promise<BulkJobStatusDto> {
-    const meta = await this.store.meta(id);
-    if (!meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
-    // A finished job keeps its status; cancelling is only meaningful while items remain.
-    if (meta.status === 'queued' || meta.status === 'running') await this.store.setStatus(id, 'cancelled', new Date().toISOString());
+    await this.stored(async () => {
+      const meta = await this.store.meta(id);
+      if (!meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
+      // A finished job keeps its status; cancelling is only meaningful while items remain.
+      if (meta.status === 'queued' || meta.status === 'running') await this.store.setStatus(id, 'cancelled', new Date().toISOString());
+    });
     return this.status(id, 0, 100);
+  }
+
+  /**
+   * A job store call bounded by {@link JOB_STORE_TIMEOUT_MS}: Redis down, erroring or hung becomes a 503
+   * UPSTREAM_UNAVAILABLE, never a 500 or a request that never ends. Domain errors pass through.
+   */
+  private async stored<T>(op: () => Promise<T>, hint = ''): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${JOB_STORE_TIMEOUT_MS} ms`)), JOB_STORE_TIMEOUT_MS);
+    });
+    const call = op();
+    // A late failure of an abandoned call must not surface as an unhandled rejection.
+    call.catch(() => undefined);
+    try {
+      return await Promise.race([call, timeout]);
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      throw new DomainError('UPSTREAM_UNAVAILABLE', `the bulk job store is unavailable (${err instanceof Error ? err.message : String(err)}); retry later${hint}`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private inline(spec: BulkJobSpec, duplicates: string[]): BulkInlineResponseDto {

@@ -45,7 +45,7 @@ export class BulkController {
   /** Status, progress, ETA, per-worker counts and one page of results and per-item errors. */
   @Get(':job_id')
   @ApiOkResponse({ type: BulkJobStatusDto })
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, 404, 503)
   getBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Query() q: BulkStatusQuery): Promise<BulkJobStatusDto> {
     return this.bulk.status(id, q.page ?? 0, q.page_size ?? 100);
   }
@@ -53,7 +53,7 @@ export class BulkController {
   /** Cancels a queued or running job: remaining items are skipped; processed ones stay readable. */
   @Delete(':job_id')
   @ApiOkResponse({ type: BulkJobStatusDto })
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, 404, 503)
   cancelBulkAnalysis(@Param('job_id', jobIdPipe) id: string): Promise<BulkJobStatusDto> {
     return this.bulk.cancel(id);
   }

@@ -23,6 +23,14 @@ export interface CacheStats {
 }
 
 const FALLBACK_MAX_ENTRIES = 10_000;
+/** Types whose answers are also kept in memory while Redis is up (see set()); upstream data stays shared only. */
+const LOCAL_COPY_TYPES: ReadonlySet<CacheDataType> = new Set(['node_info', 'recommendations']);
+/**
+ * After a Redis error or a call over its budget, how long the cache stays in memory before Redis is tried
+ * again: a Redis that is connected but slow (or hung) then costs one request one budget every few seconds,
+ * instead of every cache call of every request waiting the whole budget.
+ */
+export const CACHE_REDIS_RETRY_MS = 5_000;
 /** Time budget of a Redis call carrying a multi-megabyte entry. */
 const LARGE_ENTRY_TIMEOUT_MS = 5_000;
 
@@ -38,6 +46,8 @@ export class AppCacheService {
   private hits = 0;
   private misses = 0;
   private errors = 0;
+  /** Epoch ms before which the shared store is skipped after a failure (see CACHE_REDIS_RETRY_MS). */
+  private sharedRetryAt = 0;
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly shared: Cache,
@@ -60,6 +70,7 @@ export class AppCacheService {
   }
 
   ttlMs(type: CacheDataType): number {
+    // eslint-disable-next-line security/detect-object-injection -- type is the closed CacheDataType union
     return this.cfg.ttlMs[type];
   }
 
@@ -78,7 +89,11 @@ export class AppCacheService {
     const ttl = this.ttlMs(type);
     if (this.usesShared()) {
       const r = await this.sharedOp(() => this.shared.set(key, value, ttl), type);
-      if (r.ok) return;
+      if (!r.ok) return void (await this.fallback.set(key, value, ttl));
+      // With Redis up, per-node answers are also kept in the bounded memory store: when Redis goes away, the
+      // nodes operators were asking about keep being served instead of being recomputed all at once.
+      if (this.redis.state === 'connected' && LOCAL_COPY_TYPES.has(type)) await this.fallback.set(key, value, ttl);
+      return;
     }
     await this.fallback.set(key, value, ttl);
   }
@@ -91,10 +106,11 @@ export class AppCacheService {
   stats(): CacheStats {
     const total = this.hits + this.misses;
     const redis = this.redis.state;
+    const fallback = redis === 'disconnected' || this.skippingRedis();
     return {
-      backend: redis === 'disconnected' ? 'memory' : redis === 'connected' ? 'redis' : 'memory',
+      backend: redis === 'connected' && !fallback ? 'redis' : 'memory',
       redis,
-      fallback_active: redis === 'disconnected',
+      fallback_active: fallback,
       hits: this.hits,
       misses: this.misses,
       errors: this.errors,
@@ -102,9 +118,14 @@ export class AppCacheService {
     };
   }
 
-  /** Without Redis the shared cache is itself in memory; with Redis, only while it answers. */
+  /** Without Redis the shared cache is itself in memory; with Redis, only while it answers within budget. */
   private usesShared(): boolean {
-    return this.redis.state !== 'disconnected';
+    return this.redis.state === 'not_configured' || (this.redis.state === 'connected' && !this.skippingRedis());
+  }
+
+  /** True while a connected Redis is being skipped after an error or a call over budget. */
+  private skippingRedis(): boolean {
+    return this.redis.state === 'connected' && Date.now() < this.sharedRetryAt;
   }
 
   private async sharedOp<T>(op: () => Promise<T>, type?: CacheDataType): Promise<{ ok: true; value: T } | { ok: false }> {
@@ -117,13 +138,22 @@ export class AppCacheService {
         timer = setTimeout(() => reject(new Error(`cache store slower than ${budget} ms`)), budget);
       });
       const value = await Promise.race([op(), timeout]);
-      return this.errors === errorsBefore ? { ok: true, value } : { ok: false };
+      if (this.errors === errorsBefore) return { ok: true, value };
+      this.skipRedisForAWhile();
+      return { ok: false };
     } catch (err) {
       this.recordError(err);
+      this.skipRedisForAWhile();
       return { ok: false };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private skipRedisForAWhile(): void {
+    if (this.redis.state !== 'connected') return;
+    if (!this.skippingRedis()) this.logger.warn(`Redis is connected but failing or slower than its budget: the cache runs in memory for ${CACHE_REDIS_RETRY_MS} ms, then tries Redis again`);
+    this.sharedRetryAt = Date.now() + CACHE_REDIS_RETRY_MS;
   }
 
   private recordError(err: unknown): void {

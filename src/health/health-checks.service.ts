@@ -50,7 +50,8 @@ export class HealthChecksService {
     const services: HealthResponseDto['services'] = {
       sparkseer_api: state('sparkseer'),
       openai_api: this.openaiState(),
-      cache: cacheStats.redis,
+      // Connected but skipped (errors, or slower than its budget): the cache serves from memory meanwhile.
+      cache: cacheStats.redis === 'connected' && cacheStats.fallback_active ? 'degraded' : cacheStats.redis,
       lnbits_api: state('lnbits'),
       lnd_api: state('lnd'),
       mempool_api: state('mempool'),
@@ -58,6 +59,7 @@ export class HealthChecksService {
     const reasons: string[] = [];
     if (!this.graphs.isReady) reasons.push('graph not loaded: node queries cannot be answered');
     if (services.cache === 'disconnected') reasons.push('Redis is configured but not answering: the cache runs in memory on this instance');
+    if (services.cache === 'degraded') reasons.push('Redis answers with errors or too slowly: the cache runs in memory on this instance for now');
     for (const [name, state] of Object.entries(services)) {
       if (name !== 'cache' && (state === 'disconnected' || state === 'degraded')) reasons.push(`${name} is ${state}`);
     }

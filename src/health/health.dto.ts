@@ -14,7 +14,7 @@ export class HealthServicesDto {
   sparkseer_api!: ServiceState;
   @ApiProperty({ enum: SERVICE_STATES, description: 'OpenAI API; not_configured without OPENAI_API_KEY' })
   openai_api!: ServiceState;
-  @ApiProperty({ enum: SERVICE_STATES, description: 'Redis cache; not_configured without REDIS_URL (the cache then runs in memory)' })
+  @ApiProperty({ enum: SERVICE_STATES, description: 'Redis cache; degraded while Redis is connected but erroring or slower than its budget, disconnected while it is down (the cache serves from memory in both); not_configured without REDIS_URL (the cache then runs in memory)' })
   cache!: ServiceState;
   @ApiProperty({ enum: SERVICE_STATES, description: 'LNBits; not_configured without LNBITS_URL' })
   lnbits_api!: ServiceState;

@@ -32,6 +32,8 @@ export type Fault =
   | { type: 'close' }
   /** 200 with a body that is not JSON. */
   | { type: 'malformed' }
+  /** 200 whose body stops half-way: Content-Length promises more than is sent, then the connection closes. */
+  | { type: 'truncated' }
   /** Answer normally, after a delay. */
   | { type: 'delay'; ms: number };
 
@@ -125,6 +127,11 @@ export class FakeUpstream {
         return;
       case 'close':
         req.socket.destroy();
+        return;
+      case 'truncated':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+        res.write('{"truncated": [1, 2');
+        setTimeout(() => req.socket.destroy(), 10);
         return;
       case 'malformed':
         return send(res, { status: 200, text: '{"truncated": [1, 2', headers: { 'content-type': 'application/json' } });

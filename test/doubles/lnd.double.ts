@@ -51,6 +51,8 @@ export interface LndDoubleOptions {
   tls: { key: Buffer; cert: Buffer };
   /** "Now" for the forwarding log, unix seconds. */
   nowSec: number;
+  /** The node getinfo names as this LND's own (default LND_OWN), e.g. a node of the embedded graph. */
+  identityPubkey?: string;
 }
 
 /**
@@ -84,7 +86,7 @@ const grpcError = (status: number, code: number, message: string): Reply => ({ s
 export function lndDouble(opts: LndDoubleOptions): FakeUpstream {
   const forwards = lndForwards(opts.nowSec);
   const getinfo: LndGetInfoWire = {
-    version: '0.18.3-beta commit=v0.18.3-beta', commit_hash: 'f6c8dd8d0e2f1a5c1e3c5b8d', identity_pubkey: LND_OWN, alias: 'my-node', color: '#3399ff',
+    version: '0.18.3-beta commit=v0.18.3-beta', commit_hash: 'f6c8dd8d0e2f1a5c1e3c5b8d', identity_pubkey: opts.identityPubkey ?? LND_OWN, alias: 'my-node', color: '#3399ff',
     num_pending_channels: 0, num_active_channels: 1, num_inactive_channels: 1, num_peers: 2, block_height: 870123, block_hash: '00000000000000000001a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7',
     best_header_timestamp: '1732450000', synced_to_chain: true, synced_to_graph: true, testnet: false, chains: [{ chain: 'bitcoin', network: 'mainnet' }],
     uris: [`${LND_OWN}@203.0.113.5:9735`], features: { '0': { name: 'data-loss-protect', is_required: true, is_known: true } }, require_htlc_interceptor: false, store_final_htlc_resolutions: false,

@@ -1,3 +1,4 @@
+import { DynamicModule, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
@@ -29,6 +30,8 @@ export function testRedisUrl(): string {
 export async function createTestApp(
   env: Record<string, string | undefined> = {},
   customize: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
+  /** Modules imported beside AppModule (e.g. a global module providing an optional token). */
+  imports: Array<Type | DynamicModule> = [],
 ): Promise<NestExpressApplication> {
   for (const k of MANAGED_ENV) delete process.env[k];
   // Suites send many requests from one address; the throttling suite sets its own limits.
@@ -37,7 +40,7 @@ export async function createTestApp(
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule] })).compile();
+  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule, ...imports] })).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   // Before the routes: every response of every e2e test is checked against openapi.json.
   app.use(contractRecorder);

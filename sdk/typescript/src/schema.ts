@@ -447,12 +447,12 @@ export interface components {
             /** @description Funding outpoint `txid:index`; null when the source does not have it. */
             channel_point: string | null;
             /** @description The analysed node's outbound policy on this channel; null when it never published one. */
-            local_policy: components["schemas"]["ChannelPolicyDto"] | null;
+            local_policy: components["schemas"]["ChannelPolicyDto"] | (never | null);
             /** @description Peer alias (attacker-controlled text). */
             peer_alias: string | null;
             peer_pubkey: string;
             /** @description The peer's policy toward the analysed node; null when it never published one. */
-            remote_policy: components["schemas"]["ChannelPolicyDto"] | null;
+            remote_policy: components["schemas"]["ChannelPolicyDto"] | (never | null);
             /** @description `BLOCKxTXxOUTPUT`; null when the source has no channel ids (the 2026 embedded snapshot). */
             short_channel_id: string | null;
             /** @description At least one direction has an enabled policy; false for zombie or disabled channels. */
@@ -480,7 +480,7 @@ export interface components {
             /** @description Markers the operator must fill in because the data lacks the identifier. */
             placeholders: components["schemas"]["PlaceholderDto"][];
             /** @description Lines that restore the current values; null when the action cannot be undone (open, close). */
-            revert: components["schemas"]["RevertCommandsDto"] | null;
+            revert: components["schemas"]["RevertCommandsDto"] | (never | null);
         };
         DistributionDto: {
             /** @description Contiguous buckets on a 1-2-5 scale (0, 1, 2, 5, 10, 20, …); the first starts at 0. */
@@ -544,7 +544,7 @@ export interface components {
         };
         HealthServicesDto: {
             /**
-             * @description Redis cache; not_configured without REDIS_URL (the cache then runs in memory)
+             * @description Redis cache; degraded while Redis is connected but erroring or slower than its budget, disconnected while it is down (the cache serves from memory in both); not_configured without REDIS_URL (the cache then runs in memory)
              * @enum {string}
              */
             cache: "connected" | "disconnected" | "degraded" | "not_configured" | "unknown";
@@ -651,13 +651,13 @@ export interface components {
             };
         };
         NetworkPositionDto: {
-            betweenness: components["schemas"]["CentralityDto"] | null;
+            betweenness: components["schemas"]["CentralityDto"] | (never | null);
             capacity: components["schemas"]["RankedValueDto"];
-            closeness: components["schemas"]["CentralityDto"] | null;
+            closeness: components["schemas"]["CentralityDto"] | (never | null);
             /** @description When the centralities were computed (ISO 8601). */
             computed_at: string | null;
             degree: components["schemas"]["RankedValueDto"];
-            eigenvector: components["schemas"]["CentralityDto"] | null;
+            eigenvector: components["schemas"]["CentralityDto"] | (never | null);
             /** @description Content hash of the graph snapshot. */
             graph_version: string;
             /** @description Mean hop distance from the node to the nodes it can reach. */
@@ -856,7 +856,7 @@ export interface components {
             category: string;
             /** @description The main command line (lncli when LND has one), from our templates, never from the model. */
             command: string | null;
-            commands: components["schemas"]["CommandsDto"] | null;
+            commands: components["schemas"]["CommandsDto"] | (never | null);
             /** @description How the cost was estimated, with the fee rate and its source. */
             cost_basis: string;
             /** @enum {string} */
@@ -928,7 +928,7 @@ export interface components {
             /** @description Short channel id or channel point of the channel concerned, when known. */
             channel_id: string | null;
             channels_affected: number;
-            commands: components["schemas"]["CommandsDto"] | null;
+            commands: components["schemas"]["CommandsDto"] | (never | null);
             /** @description 0–1. */
             confidence: number;
             current_value: (number | null) | (string | null);
@@ -1887,6 +1887,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Graph not loaded yet (code GRAPH_NOT_READY) or upstream unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     cancelBulkAnalysis: {
@@ -1946,6 +1955,15 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds until the window resets */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Graph not loaded yet (code GRAPH_NOT_READY) or upstream unavailable */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

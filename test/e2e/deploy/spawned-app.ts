@@ -38,13 +38,14 @@ export async function spawnApp(env: Record<string, string> = {}, readyWithinMs =
  * A GET whose chunked body is still being sent: the request is in flight (routing waits for the body) until
  * `finish()` sends the rest. Resolves `response` with the raw HTTP answer once the server closes the connection.
  */
-export async function startSlowRequest(port: number, path: string) {
+export async function startSlowRequest(port: number, path: string, headers: Record<string, string> = {}) {
   const socket = new Socket();
   await new Promise<void>((resolve, reject) => socket.once('error', reject).connect(port, '127.0.0.1', resolve));
   let raw = '';
   socket.on('data', (d) => (raw += d));
   const response = new Promise<string>((resolve) => socket.once('close', () => resolve(raw)));
-  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n1\r\n{\r\n`);
+  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extra}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n1\r\n{\r\n`);
   return {
     response,
     finish: () => socket.write('1\r\n}\r\n0\r\n\r\n'),
