@@ -11,6 +11,8 @@ import { analyseNode, NodeAnalysis } from '../recommendations/node-analysis';
 import { liveValue } from './live-source';
 import { OwnNodeService } from './own-node.service';
 
+type AdviceCandidates = NonNullable<NodeAnalysis['candidates']>;
+
 export interface AnalysedNode {
   state: GraphState;
   analysis: NodeAnalysis;
@@ -28,6 +30,8 @@ const GRAPH_ONLY = 'Liquidity and cost advice needs the node’s own balances an
  */
 @Injectable()
 export class NodeAnalysisService {
+  private readonly inFlight = new Map<string, Promise<AdviceCandidates>>();
+
   constructor(
     private readonly graphs: GraphService,
     private readonly ownNode: OwnNodeService,
@@ -89,21 +93,38 @@ export class NodeAnalysisService {
     return { state, analysis, warnings };
   }
 
+  /**
+   * The simulation costs about a second of CPU per node, and recommendations and priorities both need it: the
+   * result is cached under the graph version (centralities are keyed by it), and concurrent requests for the same
+   * node share one computation instead of each starting its own.
+   */
   private async simulatedCandidates(v: number): Promise<NodeAnalysis['candidates'] | null> {
     const c = this.centralities.current();
     if (c?.status !== 'ready' || !c.context) return null;
-    const pool = preselectCandidates(c.context, v, { limit: ADVICE_CANDIDATES });
-    const report = await simulateChannelCandidatesInWorkers(c.context, v, pool, { workers: this.app.workers });
-    return report.candidates
-      .sort((a, b) => b.betweenness.gain - a.betweenness.gain || b.closeness.gain - a.closeness.gain || a.node - b.node)
-      .map((x) => ({
-        pubkey: x.pubkey,
-        alias: x.alias,
-        gainInBetweennessRank: x.betweenness.gain,
-        gainInClosenessRank: x.closeness.gain,
-        gainInEigenvectorRank: x.eigenvector.gain,
-        idealCapacitySat: x.capacity.idealSat,
-        minimumViableCapacitySat: x.capacity.minimumViableSat,
-      }));
+    const context = c.context;
+    const key = this.cache.key('advice-candidates', c.graphVersion, ADVICE_CANDIDATES, v);
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const work = (async () => {
+      const cached = await this.cache.get<AdviceCandidates>(key, 'recommendations');
+      if (cached) return cached;
+      const pool = preselectCandidates(context, v, { limit: ADVICE_CANDIDATES });
+      const report = await simulateChannelCandidatesInWorkers(context, v, pool, { workers: this.app.workers });
+      const candidates: AdviceCandidates = report.candidates
+        .sort((a, b) => b.betweenness.gain - a.betweenness.gain || b.closeness.gain - a.closeness.gain || a.node - b.node)
+        .map((x) => ({
+          pubkey: x.pubkey,
+          alias: x.alias,
+          gainInBetweennessRank: x.betweenness.gain,
+          gainInClosenessRank: x.closeness.gain,
+          gainInEigenvectorRank: x.eigenvector.gain,
+          idealCapacitySat: x.capacity.idealSat,
+          minimumViableCapacitySat: x.capacity.minimumViableSat,
+        }));
+      await this.cache.set(key, candidates, 'recommendations');
+      return candidates;
+    })().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
   }
 }
