@@ -1,15 +1,55 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DomainError, ErrorCode } from '../errors/domain.error';
 
 type WorkerReply<T> = { ok: true; value: T } | { ok: false; code?: ErrorCode; message: string };
 
 /**
+ * Worker threads alive at once, process-wide. Each is a V8 isolate holding its own copy of its input (tens of MB
+ * for a graph context): without a cap, a burst of cold analyses starts a pair per request and the process thrashes
+ * memory and CPU; with it, the burst waits in line (FIFO) and memory stays flat.
+ */
+export const MAX_CONCURRENT_WORKERS = Math.max(2, availableParallelism());
+let running = 0;
+const waiting: Array<() => void> = [];
+
+function acquireSlot(): Promise<void> {
+  if (running < MAX_CONCURRENT_WORKERS) {
+    running++;
+    return Promise.resolve();
+  }
+  return new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function releaseSlot(): void {
+  const next = waiting.shift();
+  // The slot passes straight to the next task in line; `running` only drops when nobody waits.
+  if (next) next();
+  else running--;
+}
+
+/** Worker threads running now and tasks waiting for one (for tests and diagnostics). */
+export function workerSlots(): { running: number; waiting: number } {
+  return { running, waiting: waiting.length };
+}
+
+/**
  * Runs a worker script (`<base>.js` when compiled, `<base>.ts` through ts-node when running from sources)
  * with `data`, and resolves with the one value it posts back. Errors in the worker reject with their domain
- * code kept, so a bad snapshot read in a worker still fails with GRAPH_SNAPSHOT_INVALID.
+ * code kept, so a bad snapshot read in a worker still fails with GRAPH_SNAPSHOT_INVALID. At most
+ * MAX_CONCURRENT_WORKERS run at once; the others wait for a slot.
  */
-export function runWorkerTask<T>(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } } = {}): Promise<T> {
+export async function runWorkerTask<T>(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } } = {}): Promise<T> {
+  await acquireSlot();
+  try {
+    return await startWorker<T>(scriptBase, data, opts);
+  } finally {
+    releaseSlot();
+  }
+}
+
+function startWorker<T>(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } }): Promise<T> {
   const js = `${scriptBase}.js`;
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- a path built from __dirname and a constant file name
   const compiled = existsSync(js);
