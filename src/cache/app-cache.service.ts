@@ -8,7 +8,7 @@ import { BoundedMap } from './bounded-map';
 import { RedisConnection, RedisState } from './redis-connection';
 
 /** Data types with their own TTL (product document: node_info 5 min, recommendations 10 min). */
-export type CacheDataType = 'node_info' | 'recommendations' | 'upstream' | 'upstream_stale' | 'centralities' | 'default';
+export type CacheDataType = 'node_info' | 'recommendations' | 'simulation' | 'upstream' | 'upstream_stale' | 'centralities' | 'default';
 
 export interface CacheStats {
   /** Where reads and writes go now. */
@@ -24,7 +24,7 @@ export interface CacheStats {
 
 const FALLBACK_MAX_ENTRIES = 10_000;
 /** Types whose answers are also kept in memory while Redis is up (see set()); upstream data stays shared only. */
-const LOCAL_COPY_TYPES: ReadonlySet<CacheDataType> = new Set(['node_info', 'recommendations']);
+const LOCAL_COPY_TYPES: ReadonlySet<CacheDataType> = new Set(['node_info', 'recommendations', 'simulation']);
 /**
  * After a Redis error or a call over its budget, how long the cache stays in memory before Redis is tried
  * again: a Redis that is connected but slow (or hung) then costs one request one budget every few seconds,

@@ -47,6 +47,12 @@ export const cacheConfig = registerAs('cache', () => {
       upstream: 60_000,
       /** The last good upstream answer, served (marked stale) when the upstream fails. */
       upstream_stale: 24 * 60 * 60_000,
+      /**
+       * Channel-candidate simulations behind the connectivity advice (about a second of CPU each) depend on the
+       * graph only and are keyed by its version, so they never go stale: a day, not the advice's 10 minutes, so
+       * that advice expiring never recomputes them all at once.
+       */
+      simulation: 24 * 60 * 60_000,
       /** Centralities are keyed by graph version, so they never go stale; the TTL only frees Redis memory. */
       centralities: 7 * 24 * 60 * 60_000,
     },

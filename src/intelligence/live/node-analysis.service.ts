@@ -95,8 +95,8 @@ export class NodeAnalysisService {
 
   /**
    * The simulation costs about a second of CPU per node, and recommendations and priorities both need it: the
-   * result is cached under the graph version (centralities are keyed by it), and concurrent requests for the same
-   * node share one computation instead of each starting its own.
+   * result is cached under the graph version (centralities are keyed by it) for a day, and concurrent requests for
+   * the same node share one computation instead of each starting its own.
    */
   private async simulatedCandidates(v: number): Promise<NodeAnalysis['candidates'] | null> {
     const c = this.centralities.current();
@@ -106,7 +106,7 @@ export class NodeAnalysisService {
     const running = this.inFlight.get(key);
     if (running) return running;
     const work = (async () => {
-      const cached = await this.cache.get<AdviceCandidates>(key, 'recommendations');
+      const cached = await this.cache.get<AdviceCandidates>(key, 'simulation');
       if (cached) return cached;
       const pool = preselectCandidates(context, v, { limit: ADVICE_CANDIDATES });
       const report = await simulateChannelCandidatesInWorkers(context, v, pool, { workers: this.app.workers });
@@ -121,7 +121,7 @@ export class NodeAnalysisService {
           idealCapacitySat: x.capacity.idealSat,
           minimumViableCapacitySat: x.capacity.minimumViableSat,
         }));
-      await this.cache.set(key, candidates, 'recommendations');
+      await this.cache.set(key, candidates, 'simulation');
       return candidates;
     })().finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, work);
