@@ -1,8 +1,12 @@
 import type { createClient } from '@keyv/redis';
+import { BoundedMap } from '../../cache/bounded-map';
 import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
 import type { BulkJobStore, ItemCounts } from './bulk-job.store';
 
 type RedisClient = ReturnType<typeof createClient>;
+
+/** Jobs whose spec a process keeps after reading it (a worker works on a few jobs at a time). */
+const SPEC_MEMO_JOBS = 16;
 
 /**
  * Writes a chunk's outcomes and counts each item once: HSET returns 1 only for a new field, so an item
@@ -44,6 +48,12 @@ return 1
  */
 export class RedisBulkJobStore implements BulkJobStore {
   readonly durable = true;
+  /**
+   * A spec never changes after create(), and every chunk and status read needs it: without this, each chunk of a
+   * 10,000-node job re-reads and re-parses its 700 KB pubkey list, a serial cost in Redis that every added worker
+   * makes worse. Whether the job still exists is decided by its meta, which is always read from Redis.
+   */
+  private readonly specs = new BoundedMap<string, BulkJobSpec>(SPEC_MEMO_JOBS);
 
   constructor(
     private readonly redis: RedisClient,
@@ -65,8 +75,13 @@ export class RedisBulkJobStore implements BulkJobStore {
   }
 
   async spec(id: string): Promise<BulkJobSpec | null> {
+    const known = this.specs.get(id);
+    if (known) return known;
     const raw = await this.redis.get(this.k(id, 'spec'));
-    return raw ? (JSON.parse(raw) as BulkJobSpec) : null;
+    if (!raw) return null;
+    const spec = JSON.parse(raw) as BulkJobSpec;
+    this.specs.set(id, spec);
+    return spec;
   }
 
   async meta(id: string): Promise<JobMeta | null> {

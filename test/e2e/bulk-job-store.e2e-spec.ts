@@ -1,0 +1,56 @@
+import { createClient } from '@keyv/redis';
+import { RedisBulkJobStore } from '../../src/bulk/store/redis-bulk-job.store';
+import type { BulkJobSpec } from '../../src/bulk/bulk.types';
+import { testRedisUrl } from '../utils/test-app';
+
+describe('RedisBulkJobStore on a real Redis', () => {
+  // Typed as the app types its client (RedisConnection), so the store accepts it.
+  const client: ReturnType<typeof createClient> = createClient({ url: testRedisUrl() });
+  const namespace = `store${Date.now().toString(36)}`;
+  const ttlMs = 60_000;
+
+  beforeAll(async () => {
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.close();
+  });
+
+  const newSpec = (id: string): BulkJobSpec => ({
+    id,
+    pubkeys: ['02' + 'ab'.repeat(32), '03' + 'cd'.repeat(32)],
+    types: ['basic'],
+    useCache: true,
+    language: 'en',
+    plan: null,
+    callbackUrl: null,
+    createdAt: new Date().toISOString(),
+    graphVersion: 'v-test',
+  });
+
+  it('reads a job spec from Redis once per process: later reads need no Redis round trip', async () => {
+    const store = new RedisBulkJobStore(client, namespace, ttlMs);
+    const spec = newSpec('job-a');
+    await store.create(spec, ttlMs);
+    expect(await store.spec('job-a')).toEqual(spec);
+
+    // Gone from Redis, still known to this process: a chunk of the job does not re-read the pubkey list.
+    await client.del(`${namespace}:bulk:job-a:spec`);
+    expect(await store.spec('job-a')).toEqual(spec);
+    // Another process (another store) has to read Redis, and finds nothing.
+    expect(await new RedisBulkJobStore(client, namespace, ttlMs).spec('job-a')).toBeNull();
+  });
+
+  it('still decides from Redis whether a job exists: its meta is never remembered', async () => {
+    const store = new RedisBulkJobStore(client, namespace, ttlMs);
+    await store.create(newSpec('job-b'), ttlMs);
+    expect(await store.spec('job-b')).not.toBeNull();
+    expect((await store.meta('job-b'))?.status).toBe('queued');
+    await client.del(`${namespace}:bulk:job-b:meta`);
+    expect(await store.meta('job-b')).toBeNull();
+  });
+
+  it('answers null for a job it never saw', async () => {
+    expect(await new RedisBulkJobStore(client, namespace, ttlMs).spec('job-unknown')).toBeNull();
+  });
+});
