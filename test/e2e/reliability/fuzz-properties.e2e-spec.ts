@@ -62,10 +62,17 @@ describe('fast-check properties over the riskiest inputs', () => {
   let app: NestExpressApplication;
   let http: ReturnType<NestExpressApplication['getHttpServer']>;
   let jobId: string;
+  /** Every HTTP request that reached the server, and its statuses: the figures of the run. */
+  let sent = 0;
+  const statuses: Record<number, number> = {};
 
   beforeAll(async () => {
     app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: '' });
     http = app.getHttpServer();
+    http.on('request', (_req: unknown, res: { on: (e: 'finish', f: () => void) => void; statusCode: number }) => {
+      sent++;
+      res.on('finish', () => (statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1));
+    });
     await app.get(CentralityService).settled();
     const queued = await request(http).post('/api/v1/nodes/bulk-analysis').send({ pubkeys: [SMALL, COINGATE], analysis_types: ['basic', 'priorities'] });
     expectStatus(queued, 202, 'queue a job');
@@ -73,6 +80,7 @@ describe('fast-check properties over the riskiest inputs', () => {
   }, 120_000);
 
   afterAll(async () => {
+    console.log(`fast-check properties: ${sent} requests, by status ${JSON.stringify(statuses)}`);
     await app?.close();
   });
 
