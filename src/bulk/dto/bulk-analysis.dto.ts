@@ -50,9 +50,11 @@ export class BulkAnalysisRequestDto {
 export class BulkStatusQuery {
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'page must be a whole number, 0 or more' })
-  @Min(0, { message: 'page must be a whole number, 0 or more' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
+  @IsInt({ message: 'page must be a whole number between 0 and 9007199254740991' })
+  @Min(0, { message: 'page must be a whole number between 0 and 9007199254740991' })
+  // Past 2^53 a number is no longer exact: such a page cannot be told from its neighbours.
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'page must be a whole number between 0 and 9007199254740991' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 })
   page?: number;
 
   @IsOptional()

@@ -18,9 +18,10 @@ export class ChannelCandidatesQuery {
   /** Only candidates whose usable channels add up to at least this many sat. */
   @IsOptional()
   @Transform(toInt)
-  @IsInt({ message: 'min_capacity must be a whole number of sats, 0 or more' })
-  @Min(0, { message: 'min_capacity must be a whole number of sats, 0 or more' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
+  @IsInt({ message: 'min_capacity must be a whole number of sats between 0 and 2100000000000000' })
+  @Min(0, { message: 'min_capacity must be a whole number of sats between 0 and 2100000000000000' })
+  @Max(2_100_000_000_000_000, { message: 'min_capacity must be a whole number of sats between 0 and 2100000000000000' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_100_000_000_000_000, default: 0 })
   min_capacity?: number;
 }
 
