@@ -86,8 +86,8 @@ describe('Operator dashboard in Chromium, against the running app (embedded 2026
 
     expect(new URL(page.url()).pathname).toBe(`/dashboard/node/${ACINQ}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('ACINQ');
-    // Focus moves to the page's heading, so a screen reader announces the new page.
-    await expect(page.evaluate('document.activeElement?.tagName')).resolves.toBe('H1');
+    // Focus moves to the page's heading (on the next animation frame), so a screen reader announces the new page.
+    await page.waitForFunction(`document.activeElement?.tagName === 'H1'`, undefined, { timeout: 5000 });
     const cards = await page.getByTestId('summary-cards').textContent();
     expect(cards).toContain('1,989');
     expect(cards).toContain('453.57 BTC');
@@ -191,7 +191,7 @@ describe('Operator dashboard in Chromium, against the running app (embedded 2026
     expect(actions).toBeGreaterThan(0);
     expect(actions).toBeLessThanOrEqual(3);
     expect(await page.locator('#plan-error').count()).toBe(0);
-    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('plan-result-h');
+    await page.waitForFunction(`document.activeElement?.id === 'plan-result-h'`, undefined, { timeout: 5000 });
     await result.screenshot({ path: screenshotPath('05-plan.png') });
   }, 90_000);
 
@@ -314,7 +314,7 @@ describe('Operator dashboard in Chromium, against the running app (embedded 2026
     const skip = await page.evaluate(`({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement).outlineStyle })`);
     expect(skip).toEqual({ text: 'Skip to content', outline: 'solid' });
     await page.keyboard.press('Enter');
-    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('main');
+    await page.waitForFunction(`document.activeElement?.id === 'main'`, undefined, { timeout: 5000 });
 
     const ratios = await page.evaluate(`(() => {
       const contrast = ${CONTRAST_FN};
@@ -357,7 +357,9 @@ describe('Operator dashboard in Chromium, against the running app (embedded 2026
       await expect(error.getAttribute('data-status')).resolves.toBe('401');
       await expect(error.textContent()).resolves.toContain('This server requires an API key');
       await error.getByRole('button', { name: 'API key' }).click();
-      await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('api-key');
+      // The app moves focus on the next animation frame, once the key form is open: wait for that frame (a busy
+      // machine can delay it past the click's return) rather than reading the focus at once.
+      await page.waitForFunction(`document.activeElement?.id === 'api-key'`, undefined, { timeout: 5000 });
       await page.keyboard.type(KEY);
       await page.keyboard.press('Enter');
       await page.getByTestId('summary-cards').waitFor();
