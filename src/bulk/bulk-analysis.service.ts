@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { withTimeout } from '../common/async/with-timeout';
 import { DomainError } from '../common/errors/domain.error';
 import { ValidationFailedError } from '../common/validation/validation';
 import { appConfig, bulkConfig } from '../config/configuration';
@@ -118,20 +119,11 @@ export class BulkAnalysisService {
    * UPSTREAM_UNAVAILABLE, never a 500 or a request that never ends. Domain errors pass through.
    */
   private async stored<T>(op: () => Promise<T>, hint = ''): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${JOB_STORE_TIMEOUT_MS} ms`)), JOB_STORE_TIMEOUT_MS);
-    });
-    const call = op();
-    // A late failure of an abandoned call must not surface as an unhandled rejection.
-    call.catch(() => undefined);
     try {
-      return await Promise.race([call, timeout]);
+      return await withTimeout(op(), JOB_STORE_TIMEOUT_MS, `no answer within ${JOB_STORE_TIMEOUT_MS} ms`);
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw new DomainError('UPSTREAM_UNAVAILABLE', `the bulk job store is unavailable (${err instanceof Error ? err.message : String(err)}); retry later${hint}`);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { Cache } from 'cache-manager';
 import Keyv from 'keyv';
+import { withTimeout } from '../common/async/with-timeout';
 import { cacheConfig } from '../config/configuration';
 import { BoundedMap } from './bounded-map';
 import { RedisConnection, RedisState } from './redis-connection';
@@ -130,14 +131,10 @@ export class AppCacheService {
 
   private async sharedOp<T>(op: () => Promise<T>, type?: CacheDataType): Promise<{ ok: true; value: T } | { ok: false }> {
     const errorsBefore = this.errors;
-    let timer: NodeJS.Timeout | undefined;
     // Multi-megabyte entries (a centrality table) need more than the budget meant for small answers.
     const budget = type === 'centralities' ? LARGE_ENTRY_TIMEOUT_MS : this.cfg.redisOpTimeoutMs;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`cache store slower than ${budget} ms`)), budget);
-      });
-      const value = await Promise.race([op(), timeout]);
+      const value = await withTimeout(op(), budget, `cache store slower than ${budget} ms`);
       if (this.errors === errorsBefore) return { ok: true, value };
       this.skipRedisForAWhile();
       return { ok: false };
@@ -145,8 +142,6 @@ export class AppCacheService {
       this.recordError(err);
       this.skipRedisForAWhile();
       return { ok: false };
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { withTimeout } from '../common/async/with-timeout';
 import { RedisConnection } from '../cache/redis-connection';
 import { cacheConfig } from '../config/configuration';
 
@@ -120,20 +121,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
     // The hash tag keeps both keys of a bucket on one slot, should this Redis ever be a cluster.
     const base = `${this.cfg.namespace}:throttle:{${key}}`;
     const call = client.eval(INCREMENT_SCRIPT, { keys: [`${base}:hits`, `${base}:block`], arguments: [String(ttl), String(limit), String(blockDuration)] });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${THROTTLER_REDIS_TIMEOUT_MS} ms`)), THROTTLER_REDIS_TIMEOUT_MS);
-    });
-    // A late answer or error of an abandoned call must not surface as an unhandled rejection.
-    call.catch(() => undefined);
-    try {
-      const reply = (await Promise.race([call, timeout])) as unknown;
-      if (!Array.isArray(reply) || reply.length !== 4) throw new Error('unexpected reply from the rate-limit script');
-      const [hits, windowLeft, blocked, blockLeft] = reply.map(Number);
-      return { totalHits: hits, timeToExpire: seconds(windowLeft), isBlocked: blocked === 1, timeToBlockExpire: blocked === 1 ? Math.max(1, seconds(blockLeft)) : 0 };
-    } finally {
-      clearTimeout(timer);
-    }
+    const reply = (await withTimeout(call, THROTTLER_REDIS_TIMEOUT_MS, `Redis did not answer within ${THROTTLER_REDIS_TIMEOUT_MS} ms`)) as unknown;
+    if (!Array.isArray(reply) || reply.length !== 4) throw new Error('unexpected reply from the rate-limit script');
+    const [hits, windowLeft, blocked, blockLeft] = reply.map(Number);
+    return { totalHits: hits, timeToExpire: seconds(windowLeft), isBlocked: blocked === 1, timeToBlockExpire: blocked === 1 ? Math.max(1, seconds(blockLeft)) : 0 };
   }
 
   private use(backend: ThrottlerBackend, reason?: string): void {
