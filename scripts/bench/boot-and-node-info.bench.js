@@ -8,28 +8,12 @@
  * Env: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (default 10).
  */
 const { spawn } = require('node:child_process');
-const { readFileSync } = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { ROOT, freePort, loadEmbeddedGraph, routableByDegree, rssMb } = require('./bench-kit');
 
-const ROOT = path.join(__dirname, '..', '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 async function waitReady(base, t0) {
   for (;;) {
@@ -43,11 +27,9 @@ async function waitReady(base, t0) {
 
 /** The median node: the routable node at the median degree, and the node with the most channels. */
 function pickNodes() {
-  const { loadGraphSnapshot } = require(path.join(ROOT, 'dist/graph/loaders/graph-snapshot.loader.js'));
-  const { computeNetworkRanks } = require(path.join(ROOT, 'dist/graph/stats/node-stats.js'));
-  const g = loadGraphSnapshot(path.join(ROOT, 'data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz'));
-  const r = computeNetworkRanks(g);
-  const routable = [...Array(g.nodeCount).keys()].filter((v) => r.degree[v] > 0).sort((a, b) => r.degree[a] - r.degree[b] || (g.pubkeys[a] < g.pubkeys[b] ? -1 : 1));
+  const embedded = loadEmbeddedGraph();
+  const g = embedded.graph;
+  const routable = routableByDegree(embedded);
   const median = routable[Math.floor(routable.length / 2)];
   let largest = 0;
   for (let v = 0; v < g.nodeCount; v++) if (g.channelsOf(v).length > g.channelsOf(largest).length) largest = v;

@@ -9,23 +9,9 @@
  * Each configuration runs the job once untimed first, so both are measured warm.
  * Knobs: BENCH_CHUNK (BULK_CHUNK_SIZE, default 200), BENCH_CONCURRENCY (BULK_WORKER_CONCURRENCY, default 1).
  */
-const { spawn, spawnSync } = require('node:child_process');
-const net = require('node:net');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
-
-const ROOT = path.join(__dirname, '..', '..');
-const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function startRedis() {
-  const port = await freePort();
-  const proc = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    if (spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG')) break;
-    await sleep(50);
-  }
-  return { port, url: `redis://127.0.0.1:${port}`, proc };
-}
+const { ROOT, sleep, freePort, loadEmbeddedGraph, waitUntilReady, BenchRedis } = require('./bench-kit');
 
 async function startApp(redisUrl, role, namespace) {
   const port = await freePort();
@@ -35,10 +21,8 @@ async function startApp(redisUrl, role, namespace) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (await fetch(`${base}/api/v1/health/ready`).then((r) => r.ok, () => false)) return { proc, base };
-    await sleep(50);
-  }
+  await waitUntilReady(base);
+  return { proc, base };
 }
 
 async function runJobs(base, pubkeys, types) {
@@ -67,10 +51,9 @@ async function runJobs(base, pubkeys, types) {
 }
 
 async function main() {
-  const { loadGraphSnapshot } = require(path.join(ROOT, 'dist/graph/loaders/graph-snapshot.loader.js'));
-  const pubkeys = loadGraphSnapshot(path.join(ROOT, 'data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz')).pubkeys;
+  const { pubkeys } = loadEmbeddedGraph().graph;
   const full = ['basic', 'network_position', 'recommendations'];
-  const redis = await startRedis();
+  const redis = await BenchRedis.start();
   const procs = [redis.proc];
   try {
     const one = await startApp(redis.url, 'all', 'bench1');
@@ -81,7 +64,7 @@ async function main() {
     const single = await runJobs(one.base, pubkeys, full);
     console.log(`basic+network_position+recommendations, 1 process: ${single.seconds.toFixed(2)} s = ${single.rate.toFixed(0)} nodes/s (target <= 30 s)`);
     const keys = ['spec', 'meta', 'items', 'counts'].map((p) => `bench1:bulk:${single.ids[0]}:${p}`);
-    const bytes = keys.reduce((s, k) => s + Number(spawnSync('redis-cli', ['-p', String(redis.port), 'memory', 'usage', k, 'samples', '0']).stdout.toString().trim() || 0), 0);
+    const bytes = keys.reduce((s, k) => s + Number(redis.cli('memory', 'usage', k, 'samples', '0').trim() || 0), 0);
     console.log(`Redis memory for one job of 10,000 nodes (${full.join(',')}): ${(bytes / 1e6).toFixed(1)} MB (${(bytes / 10000 / 1024).toFixed(1)} KB per node)`);
     one.proc.kill('SIGTERM');
     await sleep(500);

@@ -7,32 +7,27 @@
  *    requests/s as ratios to the trivial route GET /api/v1/health/live in the same run.
  */
 const { spawn } = require('node:child_process');
-const net = require('node:net');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { ROOT, dist, freePort, loadEmbeddedGraph, routableByDegree, waitUntilReady } = require('./bench-kit');
 
-const ROOT = path.join(__dirname, '..', '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const dist = (p) => require(path.join(ROOT, 'dist', p));
 
 function wholeGraph() {
-  const { loadGraphSnapshot } = dist('graph/loaders/graph-snapshot.loader.js');
-  const { computeNetworkRanks } = dist('graph/stats/node-stats.js');
   const { analyseNode, networkFeeIndex } = dist('intelligence/recommendations/node-analysis.js');
   const { recommend } = dist('intelligence/recommendations/recommendations.engine.js');
-  const graph = loadGraphSnapshot(path.join(ROOT, 'data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz'));
-  const state = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
+  const { graph, ranks } = loadEmbeddedGraph();
+  const state = { graph, ranks, loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
   const t0 = performance.now();
   networkFeeIndex(state);
   let recs = 0;
   for (let v = 0; v < graph.nodeCount; v++) recs += recommend(analyseNode(state, v), 'fr').recommendations.length;
   const s = (performance.now() - t0) / 1000;
   console.log(`whole graph: ${graph.nodeCount} nodes in ${s.toFixed(2)} s = ${(graph.nodeCount / s).toFixed(0)} nodes/s, ${recs} recommendations (target <= 10 s)`);
-  const routable = [...Array(graph.nodeCount).keys()].filter((v) => state.ranks.degree[v] > 0).sort((a, b) => state.ranks.degree[a] - state.ranks.degree[b] || (graph.pubkeys[a] < graph.pubkeys[b] ? -1 : 1));
+  const routable = routableByDegree({ graph, ranks });
   return graph.pubkeys[routable[Math.floor(routable.length / 2)]];
 }
 
-const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const cannon = (url, extra = {}) => new Promise((resolve, reject) => autocannon({ url, connections: 10, duration: DURATION, ...extra }, (e, r) => (e ? reject(e) : resolve(r))));
 
 async function main() {
@@ -41,11 +36,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const app = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', REDIS_URL: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
-    for (;;) {
-      const ok = await fetch(`${base}/api/v1/health/ready`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitUntilReady(base, 20);
     const url = `${base}/api/v1/node/${median}/recommendations`;
     await fetch(url).then((r) => r.arrayBuffer());
     const trivial = await cannon(`${base}/api/v1/health/live`);

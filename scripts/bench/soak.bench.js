@@ -20,14 +20,13 @@
  *
  * Knobs: SOAK_PUBKEYS, SOAK_SECONDS, SOAK_REDIS_OUTAGE_SECONDS, SOAK_CONNECTIONS (skips calibration), SOAK_CALIBRATION_SECONDS.
  */
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { ROOT, sleep, freePort, loadEmbeddedGraph, rssMb, waitUntilReady, BenchRedis } = require('./bench-kit');
 
-const ROOT = path.join(__dirname, '..', '..');
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const OUTAGE_SECONDS = Number(process.env.SOAK_REDIS_OUTAGE_SECONDS ?? 30);
 const CALIBRATION_SECONDS = Number(process.env.SOAK_CALIBRATION_SECONDS ?? 5);
@@ -38,40 +37,14 @@ const SAMPLE_EVERY_MS = 5000;
 const PUBKEYS = Number(process.env.SOAK_PUBKEYS ?? 100);
 const PLAN_BODY = JSON.stringify({ goals: ['routing_revenue', 'connectivity'], max_actions: 5 });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
-
+/** Routable pubkeys, sorted. */
 function routablePubkeys() {
-  const { loadGraphSnapshot } = require(path.join(ROOT, 'dist/graph/loaders/graph-snapshot.loader.js'));
-  const { computeNetworkRanks } = require(path.join(ROOT, 'dist/graph/stats/node-stats.js'));
-  const graph = loadGraphSnapshot(path.join(ROOT, 'data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz'));
-  const ranks = computeNetworkRanks(graph);
+  const { graph, ranks } = loadEmbeddedGraph();
   return [...Array(graph.nodeCount).keys()].filter((v) => ranks.degree[v] > 0).map((v) => graph.pubkeys[v]).sort();
 }
 
 /** `count` pubkeys spread over the whole sorted list, so small and large nodes both appear. */
 const spread = (list, count, offset = 0) => Array.from({ length: Math.min(count, list.length) }, (_, i) => list[(Math.floor((i * list.length) / count) + offset) % list.length]);
-
-class Redis {
-  constructor(port, dir) { this.port = port; this.dir = dir; this.url = `redis://127.0.0.1:${port}`; }
-  async start() {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
-    for (let i = 0; i < 200; i++) {
-      if (spawnSync('redis-cli', ['-p', String(this.port), 'ping']).stdout?.toString().includes('PONG')) return;
-      await sleep(50);
-    }
-    throw new Error(`redis-server did not start on port ${this.port}`);
-  }
-  kill() {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return Promise.resolve();
-    return new Promise((r) => { this.proc.once('exit', r); this.proc.kill('SIGKILL'); });
-  }
-}
-
-function rssMb(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 async function eventLoopLagP99Ms(base) {
   const text = await fetch(`${base}/api/v1/metrics/prometheus`).then((r) => r.text(), () => '');
@@ -210,8 +183,7 @@ async function main() {
   // Queued jobs need more distinct pubkeys than the inline limit (50): 60 others, cheap `basic` analyses.
   const jobPubkeys = spread(routable, 60, 1);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soak-redis-'));
-  const redis = new Redis(await freePort(), dir);
-  await redis.start();
+  const redis = await BenchRedis.start(dir);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
@@ -221,7 +193,7 @@ async function main() {
   });
   const report = { started_at: new Date().toISOString(), soak_seconds: SOAK_SECONDS, redis_outage_seconds: OUTAGE_SECONDS, cpus: os.cpus().length, phases: [] };
   try {
-    while (!(await fetch(`${base}/api/v1/health/ready`).then((r) => r.ok, () => false))) await sleep(50);
+    await waitUntilReady(base);
     const ctx = { app, base, redis, pubkeys, jobPubkeys };
     const poll = await submitQueuedJob(base, jobPubkeys);
     if (poll.status !== 202) throw new Error(`could not create the polled job: ${poll.status}`);
