@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { runWorkerTask } from '../../common/workers/worker-task';
 import { LightningGraph } from '../model/lightning-graph';
+import { countAbove, countBelow } from '../stats/ranking';
 import { CentralityColumn, CentralityTable, rankKey } from './centralities';
 import { componentLabels, eigenvectorCentrality, largestComponent } from './eigenvector';
 import { buildRoutableGraph, hasEdge, RoutableGraph, routableDegree } from './routable-graph';
@@ -687,28 +688,4 @@ function sortedKeys(raw: Float64Array, routable: Uint8Array): Float64Array {
   const keys: number[] = [];
   for (let u = 0; u < raw.length; u++) if (routable[u]) keys.push(rankKey(raw[u]));
   return Float64Array.from(keys).sort();
-}
-
-/** Number of entries of an ascending array strictly greater than x. */
-function countAbove(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length - lo;
-}
-
-/** Number of entries of an ascending array strictly smaller than x. */
-function countBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

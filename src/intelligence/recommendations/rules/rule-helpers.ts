@@ -1,3 +1,4 @@
+import { countBelow } from '../../../graph/stats/ranking';
 import type { ChannelRef } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
 import type { Evidence, Finding } from '../recommendation.types';
@@ -9,15 +10,7 @@ export function enabledLocal(ch: ChannelView) {
 
 /** Share (0–100, one decimal) of `sorted` values strictly below `x`. */
 export function percentBelow(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    // eslint-disable-next-line security/detect-object-injection -- integer index of a binary search
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length ? Math.round((1000 * lo) / sorted.length) / 10 : 0;
+  return sorted.length ? Math.round((1000 * countBelow(sorted, x)) / sorted.length) / 10 : 0;
 }
 
 /** Nearest-rank quantile (q in 0..1) of ascending values. */
