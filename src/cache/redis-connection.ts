@@ -6,6 +6,17 @@ import { cacheConfig } from '../config/configuration';
 export type RedisState = 'not_configured' | 'connected' | 'disconnected';
 type RedisClient = ReturnType<typeof createClient>;
 
+/** Closes a client gracefully when it is connected, drops it otherwise (a reconnecting client never closes). */
+export async function closeRedisClient(client: RedisClient): Promise<void> {
+  if (!client.isOpen) return;
+  try {
+    if (client.isReady) await client.close();
+    else client.destroy();
+  } catch {
+    client.destroy();
+  }
+}
+
 /**
  * The shared Redis connection, when `REDIS_URL` is set. Commands fail at once while it is down (no offline
  * queue: a request must never wait for Redis), and the client reconnects in the background with capped
@@ -60,12 +71,6 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     // The cache store may have closed the shared client already on its own shutdown.
-    if (!this.client?.isOpen) return;
-    try {
-      if (this.client.isReady) await this.client.close();
-      else this.client.destroy();
-    } catch {
-      this.client.destroy();
-    }
+    if (this.client) await closeRedisClient(this.client);
   }
 }

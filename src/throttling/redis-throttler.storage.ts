@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { ConfigType } from '@nestjs/config';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { withTimeout } from '../common/async/with-timeout';
-import { RedisConnection } from '../cache/redis-connection';
+import { closeRedisClient, RedisConnection } from '../cache/redis-connection';
 import { cacheConfig } from '../config/configuration';
 
 /** Longest a request may wait for Redis to count it; past this it is counted in memory instead. */
@@ -99,13 +99,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
 
   async onApplicationShutdown(): Promise<void> {
     this.memory.onApplicationShutdown();
-    if (!this.client?.isOpen) return;
-    try {
-      if (this.client.isReady) await this.client.close();
-      else this.client.destroy();
-    } catch {
-      this.client.destroy();
-    }
+    if (this.client) await closeRedisClient(this.client);
   }
 
   private async connectWithinTimeout(): Promise<void> {
