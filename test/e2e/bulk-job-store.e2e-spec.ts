@@ -1,6 +1,6 @@
 import { createClient } from '@keyv/redis';
 import { RedisBulkJobStore } from '../../src/bulk/store/redis-bulk-job.store';
-import type { BulkJobSpec } from '../../src/bulk/bulk.types';
+import type { BulkJobSpec, ItemOutcome } from '../../src/bulk/bulk.types';
 import { testRedisUrl } from '../utils/test-app';
 
 describe('RedisBulkJobStore on a real Redis', () => {
@@ -48,6 +48,35 @@ describe('RedisBulkJobStore on a real Redis', () => {
     expect((await store.meta('job-b'))?.status).toBe('queued');
     await client.del(`${namespace}:bulk:job-b:meta`);
     expect(await store.meta('job-b')).toBeNull();
+  });
+
+  const outcome = (index: number, ok: boolean, worker: string): ItemOutcome => ({
+    index,
+    pubkey: `02${String(index).padStart(64, '0')}`,
+    ok,
+    ...(ok ? { result: { basic: { alias: `“n${index}” é ⚡` } } } : { error: { code: 'NODE_NOT_FOUND', message: 'not in the graph' } }),
+    worker,
+    ms: 0.5,
+  });
+
+  it('counts each item once, however often its chunk is written, and keeps the last outcome written', async () => {
+    const store = new RedisBulkJobStore(client, namespace, ttlMs);
+    await store.create({ ...newSpec('job-c'), pubkeys: Array.from({ length: 4 }, (_, i) => outcome(i, true, '').pubkey) }, ttlMs);
+    await store.putOutcomes('job-c', [outcome(0, true, 'w1'), outcome(1, false, 'w1')]);
+    // The chunk re-run by another worker (the first died after writing), plus one new item.
+    await store.putOutcomes('job-c', [outcome(0, true, 'w2'), outcome(1, false, 'w2'), outcome(2, true, 'w2')]);
+
+    expect(await store.counts('job-c')).toEqual({ done: 3, failed: 1, workers: { w1: 2, w2: 1 } });
+    const read = await store.outcomes('job-c', 0, 4);
+    expect(read[0]).toEqual(outcome(0, true, 'w2'));
+    expect(read[1]).toEqual(outcome(1, false, 'w2'));
+    expect(read[2]).toEqual(outcome(2, true, 'w2'));
+    expect(read[3]).toBeNull();
+    for (const part of ['items', 'counts']) {
+      const ttl = await client.pTTL(`${namespace}:bulk:job-c:${part}`);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(ttlMs);
+    }
   });
 
   it('answers null for a job it never saw', async () => {

@@ -9,20 +9,21 @@ type RedisClient = ReturnType<typeof createClient>;
 const SPEC_MEMO_JOBS = 16;
 
 /**
- * Writes a chunk's outcomes and counts each item once: HSET returns 1 only for a new field, so an item
- * rewritten by a re-run chunk (its first worker died) changes no counter. Atomic per chunk.
- * KEYS: items hash, counters hash. ARGV: ttl ms, then (index, outcome JSON, ok 1|0, worker) per item.
+ * Counts each item of a chunk once: an item already in the items hash (rewritten by a re-run chunk whose first
+ * worker died) changes no counter. Runs inside the MULTI that then writes the outcomes with a plain HSET, so the
+ * check and the write are atomic, and the outcomes (kilobytes each) never pass through Lua, whose copy of every
+ * argument cost Redis, the one thing all workers share, more than the write itself.
+ * KEYS: items hash, counters hash. ARGV: ttl ms, then (index, ok 1|0, worker) per item.
  */
-const PUT_OUTCOMES = `
+const COUNT_NEW = `
 local ttl = tonumber(ARGV[1])
-for i = 2, #ARGV, 4 do
-  if redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
+for i = 2, #ARGV, 3 do
+  if redis.call('HEXISTS', KEYS[1], ARGV[i]) == 0 then
     redis.call('HINCRBY', KEYS[2], 'done', 1)
-    if ARGV[i + 2] == '0' then redis.call('HINCRBY', KEYS[2], 'failed', 1) end
-    redis.call('HINCRBY', KEYS[2], 'w:' .. ARGV[i + 3], 1)
+    if ARGV[i + 1] == '0' then redis.call('HINCRBY', KEYS[2], 'failed', 1) end
+    redis.call('HINCRBY', KEYS[2], 'w:' .. ARGV[i + 2], 1)
   end
 end
-redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('PEXPIRE', KEYS[2], ttl)
 return 1
 `;
@@ -100,9 +101,20 @@ export class RedisBulkJobStore implements BulkJobStore {
 
   async putOutcomes(id: string, outcomes: ItemOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
-    const args = [String(this.ttlMs)];
-    for (const o of outcomes) args.push(String(o.index), JSON.stringify(o), o.ok ? '1' : '0', o.worker);
-    await this.redis.eval(PUT_OUTCOMES, { keys: [this.k(id, 'items'), this.k(id, 'counts')], arguments: args });
+    const items = this.k(id, 'items');
+    const counted = [String(this.ttlMs)];
+    const fields: Array<[string, Buffer]> = [];
+    for (const o of outcomes) {
+      counted.push(String(o.index), o.ok ? '1' : '0', o.worker);
+      // A Buffer is encoded to UTF-8 once; a string would be measured, then copied, then encoded by the client.
+      fields.push([String(o.index), Buffer.from(JSON.stringify(o))]);
+    }
+    await this.redis
+      .multi()
+      .eval(COUNT_NEW, { keys: [items, this.k(id, 'counts')], arguments: counted })
+      .hSet(items, fields)
+      .pExpire(items, this.ttlMs)
+      .exec();
   }
 
   async counts(id: string): Promise<ItemCounts> {
