@@ -20,6 +20,12 @@ function rssMb(pid) {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** CPU time a process has used so far (user + system), in seconds (Linux; clock ticks of 10 ms). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** The embedded 2026 graph and its network ranks. */
 function loadEmbeddedGraph() {
   const graph = dist('graph/loaders/graph-snapshot.loader.js').loadGraphSnapshot(EMBEDDED_2026);
@@ -70,4 +76,4 @@ class BenchRedis {
   }
 }
 
-module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, loadEmbeddedGraph, routableByDegree, waitUntilReady, BenchRedis };
+module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, cpuSeconds, loadEmbeddedGraph, routableByDegree, waitUntilReady, BenchRedis };
