@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { createClient } from '@keyv/redis';
+import { withTimeout } from '../common/async/with-timeout';
 import { cacheConfig } from '../config/configuration';
 
 export type RedisState = 'not_configured' | 'connected' | 'disconnected';
@@ -15,6 +16,14 @@ export async function closeRedisClient(client: RedisClient): Promise<void> {
   } catch {
     client.destroy();
   }
+}
+
+/**
+ * Starts connecting and settles once connected, failed, or `ms` have passed, whichever comes first; never rejects.
+ * The client keeps reconnecting in the background after a failure or a timeout.
+ */
+export async function connectRedisWithin(client: RedisClient, ms: number): Promise<void> {
+  await withTimeout(client.connect(), ms, 'connect timeout').catch(() => undefined);
 }
 
 /**
@@ -62,10 +71,7 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
 
   private async connectWithinTimeout(): Promise<void> {
     if (!this.client) return;
-    const connecting = this.client.connect().catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([connecting, new Promise((r) => (timer = setTimeout(r, this.cfg.redisConnectTimeoutMs)))]);
-    clearTimeout(timer);
+    await connectRedisWithin(this.client, this.cfg.redisConnectTimeoutMs);
     if (!this.client.isReady) this.logger.warn('Redis is not reachable at boot; the cache runs in memory and will switch to Redis when it answers');
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { ConfigType } from '@nestjs/config';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { withTimeout } from '../common/async/with-timeout';
-import { closeRedisClient, RedisConnection } from '../cache/redis-connection';
+import { closeRedisClient, connectRedisWithin, RedisConnection } from '../cache/redis-connection';
 import { cacheConfig } from '../config/configuration';
 
 /** Longest a request may wait for Redis to count it; past this it is counted in memory instead. */
@@ -67,7 +67,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
     this.client = redis.client ? redis.client.duplicate() : null;
     // Outages are logged by the shared connection and by use(); without a listener an error event would throw.
     this.client?.on('error', () => undefined);
-    this.connected = this.connectWithinTimeout();
+    this.connected = this.client ? connectRedisWithin(this.client, this.cfg.redisConnectTimeoutMs) : Promise.resolve();
   }
 
   /** Boot waits for the first attempt, at most the connect timeout; counting starts in memory if Redis is away. */
@@ -100,14 +100,6 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
   async onApplicationShutdown(): Promise<void> {
     this.memory.onApplicationShutdown();
     if (this.client) await closeRedisClient(this.client);
-  }
-
-  private async connectWithinTimeout(): Promise<void> {
-    if (!this.client) return;
-    const connecting = this.client.connect().catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([connecting, new Promise((r) => (timer = setTimeout(r, this.cfg.redisConnectTimeoutMs)))]);
-    clearTimeout(timer);
   }
 
   private async incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
