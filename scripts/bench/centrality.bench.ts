@@ -7,10 +7,9 @@
  *   npx ts-node --transpile-only scripts/bench/centrality.bench.ts --compiled  # engine compiled by tsc first (as served)
  * Options: --skip-graphology, --skip-igraph, --runs N (engine repetitions, best one reported; default 5).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { loadAnalyticsEngine } from './analytics-engine';
 import { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import type { RoutableGraph } from '../../src/graph/analytics/routable-graph';
@@ -19,34 +18,6 @@ const ROOT = join(__dirname, '../..');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const runs = (args.includes('--runs') && Number(args[args.indexOf('--runs') + 1])) || 5;
-
-interface Engine {
-  loader: typeof import('../../src/graph/loaders/graph-snapshot.loader');
-  routable: typeof import('../../src/graph/analytics/routable-graph');
-  centralities: typeof import('../../src/graph/analytics/centralities');
-  mode: string;
-}
-
-/** The engine from sources, or (--compiled) from a fresh tsc build of src/ in a temp dir: plain JS workers. */
-function loadEngine(compiled: boolean): Engine {
-  let base = join(ROOT, 'src');
-  let mode = 'sources through ts-node (each worker thread also starts ts-node)';
-  if (compiled) {
-    base = mkdtempSync(join(tmpdir(), 'ln-analytics-bench-'));
-    // Only the engine and what it imports (the rest of the app may be mid-edit); options as tsconfig.json.
-    const entries = ['graph/loaders/graph-snapshot.loader.ts', 'graph/analytics/centralities.ts', 'graph/analytics/centrality.worker.ts',
-      'graph/analytics/channel-candidates.ts', 'graph/analytics/channel-candidates.worker.ts'].map((f) => join(ROOT, 'src', f));
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--outDir', base, '--rootDir', join(ROOT, 'src'), '--module', 'commonjs',
-      '--target', 'ES2022', '--strict', '--esModuleInterop', '--skipLibCheck', '--types', 'node', ...entries], { stdio: 'inherit' });
-    mode = `compiled JS (tsc, ES2022, to ${base})`;
-  }
-  return {
-    loader: require(join(base, 'graph/loaders/graph-snapshot.loader')),
-    routable: require(join(base, 'graph/analytics/routable-graph')),
-    centralities: require(join(base, 'graph/analytics/centralities')),
-    mode,
-  };
-}
 
 function findIgraphPython(): string | null {
   for (const py of ['python3', '/usr/bin/python3']) {
@@ -68,7 +39,7 @@ function toGraphology(rg: RoutableGraph): UndirectedGraph {
 const s = (ms: number) => (ms / 1000).toFixed(2);
 
 async function main(): Promise<void> {
-  const engine = loadEngine(flag('--compiled'));
+  const engine = loadAnalyticsEngine(flag('--compiled'));
   const py = flag('--skip-igraph') ? null : findIgraphPython();
   console.log(`engine: ${engine.mode}`);
   console.log(`node ${process.version}, ${require('node:os').cpus().length} cores; igraph: ${py ? `python-igraph via ${py}` : 'not run'}\n`);

@@ -6,10 +6,8 @@
  *
  *   npx ts-node --transpile-only scripts/bench/channel-candidates.bench.ts [--compiled] [--check N] [--runs N]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAnalyticsEngine } from './analytics-engine';
 import type { ChannelCandidatesReport } from '../../src/graph/analytics/channel-candidates';
 
 const ROOT = join(__dirname, '../..');
@@ -26,33 +24,11 @@ const NODES = [
   { label: 'atraxs (median betweenness)', pubkey: '02bcc48f1bcf269b6723f711c0adaf4c597452aad46755a65e7d39442a5e82386c', timed: false },
 ];
 
-/** The engine from sources, or (--compiled) from a fresh tsc build of src/ in a temp dir: plain JS workers. */
-function loadEngine(compiled: boolean) {
-  let base = join(ROOT, 'src');
-  let mode = 'sources through ts-node (each worker thread also starts ts-node)';
-  if (compiled) {
-    base = mkdtempSync(join(tmpdir(), 'ln-analytics-bench-'));
-    // Only the engine and what it imports (the rest of the app may be mid-edit); options as tsconfig.json.
-    const entries = ['graph/loaders/graph-snapshot.loader.ts', 'graph/analytics/centralities.ts', 'graph/analytics/centrality.worker.ts',
-      'graph/analytics/channel-candidates.ts', 'graph/analytics/channel-candidates.worker.ts'].map((f) => join(ROOT, 'src', f));
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--outDir', base, '--rootDir', join(ROOT, 'src'), '--module', 'commonjs',
-      '--target', 'ES2022', '--strict', '--esModuleInterop', '--skipLibCheck', '--types', 'node', ...entries], { stdio: 'inherit' });
-    mode = `compiled JS (tsc, ES2022, to ${base})`;
-  }
-  return {
-    loader: require(join(base, 'graph/loaders/graph-snapshot.loader')) as typeof import('../../src/graph/loaders/graph-snapshot.loader'),
-    routable: require(join(base, 'graph/analytics/routable-graph')) as typeof import('../../src/graph/analytics/routable-graph'),
-    centralities: require(join(base, 'graph/analytics/centralities')) as typeof import('../../src/graph/analytics/centralities'),
-    candidates: require(join(base, 'graph/analytics/channel-candidates')) as typeof import('../../src/graph/analytics/channel-candidates'),
-    mode,
-  };
-}
-
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 async function main(): Promise<void> {
-  const E = loadEngine(args.includes('--compiled'));
+  const E = loadAnalyticsEngine(args.includes('--compiled'));
   console.log(`engine: ${E.mode}\nnode ${process.version}, ${require('node:os').cpus().length} cores\n`);
   const g = E.loader.loadGraphSnapshot(SNAPSHOT);
   const rg = E.routable.buildRoutableGraph(g);
