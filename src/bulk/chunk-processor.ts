@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OutcomeEncoder } from './encoded-outcomes';
 import { ItemAnalyzer } from './item-analyzer';
 import { BulkWebhookService } from './bulk-webhook.service';
 import { BULK_JOB_STORE, BulkJobStore } from './store/bulk-job.store';
@@ -28,13 +29,13 @@ export class ChunkProcessor {
     const [spec, meta] = await Promise.all([this.store.spec(task.jobId), this.store.meta(task.jobId)]);
     if (!spec || !meta || meta.status === 'cancelled') return;
     await this.store.markStarted(task.jobId, new Date().toISOString());
-    const outcomes = [];
+    const outcomes = new OutcomeEncoder();
     for (let i = task.from; i < task.to; i++) {
-      outcomes.push(this.analyzer.analyse(spec, i));
+      outcomes.add(this.analyzer.analyse(spec, i));
       // Yield now and then so a long chunk never starves the HTTP server sharing this event loop.
       if ((i - task.from) % 25 === 24) await new Promise<void>((r) => setImmediate(r));
     }
-    await this.store.putOutcomes(task.jobId, outcomes);
+    await this.store.putOutcomes(task.jobId, outcomes.finish());
     await this.finalizeIfDone(task.jobId);
   }
 

@@ -1,6 +1,7 @@
 import { createClient } from '@keyv/redis';
 import { RedisBulkJobStore } from '../../src/bulk/store/redis-bulk-job.store';
 import type { BulkJobSpec, ItemOutcome } from '../../src/bulk/bulk.types';
+import { OutcomeEncoder } from '../../src/bulk/encoded-outcomes';
 import { testRedisUrl } from '../utils/test-app';
 
 describe('RedisBulkJobStore on a real Redis', () => {
@@ -58,13 +59,18 @@ describe('RedisBulkJobStore on a real Redis', () => {
     worker,
     ms: 0.5,
   });
+  const encoded = (outcomes: ItemOutcome[]) => {
+    const encoder = new OutcomeEncoder();
+    for (const o of outcomes) encoder.add(o);
+    return encoder.finish();
+  };
 
   it('counts each item once, however often its chunk is written, and keeps the last outcome written', async () => {
     const store = new RedisBulkJobStore(client, namespace, ttlMs);
     await store.create({ ...newSpec('job-c'), pubkeys: Array.from({ length: 4 }, (_, i) => outcome(i, true, '').pubkey) }, ttlMs);
-    await store.putOutcomes('job-c', [outcome(0, true, 'w1'), outcome(1, false, 'w1')]);
+    await store.putOutcomes('job-c', encoded([outcome(0, true, 'w1'), outcome(1, false, 'w1')]));
     // The chunk re-run by another worker (the first died after writing), plus one new item.
-    await store.putOutcomes('job-c', [outcome(0, true, 'w2'), outcome(1, false, 'w2'), outcome(2, true, 'w2')]);
+    await store.putOutcomes('job-c', encoded([outcome(0, true, 'w2'), outcome(1, false, 'w2'), outcome(2, true, 'w2')]));
 
     expect(await store.counts('job-c')).toEqual({ done: 3, failed: 1, workers: { w1: 2, w2: 1 } });
     const read = await store.outcomes('job-c', 0, 4);

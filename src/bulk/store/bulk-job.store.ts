@@ -1,4 +1,5 @@
 import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
+import type { EncodedOutcome } from '../encoded-outcomes';
 
 export const BULK_JOB_STORE = Symbol('BULK_JOB_STORE');
 
@@ -23,7 +24,7 @@ export interface BulkJobStore {
   setStatus(id: string, status: JobStatus, at: string): Promise<void>;
   /** Marks the job running on the first item processed. */
   markStarted(id: string, at: string): Promise<void>;
-  putOutcomes(id: string, outcomes: ItemOutcome[]): Promise<void>;
+  putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<void>;
   counts(id: string): Promise<ItemCounts>;
   outcomes(id: string, from: number, to: number): Promise<Array<ItemOutcome | null>>;
   /** True for exactly one caller: whoever finalises the job (sends the webhook). */

@@ -1,10 +1,12 @@
-import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
+import type { BulkJobSpec, JobMeta, JobStatus } from '../bulk.types';
+import { decodeOutcome, EncodedOutcome } from '../encoded-outcomes';
 import type { BulkJobStore, ItemCounts } from './bulk-job.store';
 
 interface Entry {
   spec: BulkJobSpec;
   meta: JobMeta;
-  items: Map<number, ItemOutcome>;
+  /** Kept encoded, outside the heap: a 10,000-node job's object graphs would weigh on every collection. */
+  items: Map<number, EncodedOutcome>;
   finalized: boolean;
   expiresAt: number;
 }
@@ -59,7 +61,7 @@ export class MemoryBulkJobStore implements BulkJobStore {
     }
   }
 
-  async putOutcomes(id: string, outcomes: ItemOutcome[]) {
+  async putOutcomes(id: string, outcomes: EncodedOutcome[]) {
     const e = this.get(id);
     if (!e) return;
     for (const o of outcomes) e.items.set(o.index, o);
@@ -78,7 +80,10 @@ export class MemoryBulkJobStore implements BulkJobStore {
 
   async outcomes(id: string, from: number, to: number) {
     const e = this.get(id);
-    return Array.from({ length: Math.max(0, to - from) }, (_, i) => e?.items.get(from + i) ?? null);
+    return Array.from({ length: Math.max(0, to - from) }, (_, i) => {
+      const item = e?.items.get(from + i);
+      return item ? decodeOutcome(item.json) : null;
+    });
   }
 
   async claimFinalization(id: string) {

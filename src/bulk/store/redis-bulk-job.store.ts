@@ -1,6 +1,7 @@
 import type { createClient } from '@keyv/redis';
 import { BoundedMap } from '../../cache/bounded-map';
 import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
+import { decodeOutcome, EncodedOutcome } from '../encoded-outcomes';
 import type { BulkJobStore, ItemCounts } from './bulk-job.store';
 
 type RedisClient = ReturnType<typeof createClient>;
@@ -99,15 +100,14 @@ export class RedisBulkJobStore implements BulkJobStore {
     await this.redis.eval(TRANSITION, { keys: [this.k(id, 'meta')], arguments: ['running', at, 'startedAt'] });
   }
 
-  async putOutcomes(id: string, outcomes: ItemOutcome[]): Promise<void> {
+  async putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     const items = this.k(id, 'items');
     const counted = [String(this.ttlMs)];
     const fields: Array<[string, Buffer]> = [];
     for (const o of outcomes) {
       counted.push(String(o.index), o.ok ? '1' : '0', o.worker);
-      // A Buffer is encoded to UTF-8 once; a string would be measured, then copied, then encoded by the client.
-      fields.push([String(o.index), Buffer.from(JSON.stringify(o))]);
+      fields.push([String(o.index), o.json]);
     }
     await this.redis
       .multi()
@@ -128,7 +128,7 @@ export class RedisBulkJobStore implements BulkJobStore {
     if (to <= from) return [];
     const fields = Array.from({ length: to - from }, (_, i) => String(from + i));
     const raw = await this.redis.hmGet(this.k(id, 'items'), fields);
-    return raw.map((r) => (r ? (JSON.parse(r) as ItemOutcome) : null));
+    return raw.map((r) => (r ? decodeOutcome(r) : null));
   }
 
   async claimFinalization(id: string): Promise<boolean> {

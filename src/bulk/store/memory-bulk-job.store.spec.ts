@@ -1,0 +1,30 @@
+import type { BulkJobSpec, ItemOutcome } from '../bulk.types';
+import { OutcomeEncoder } from '../encoded-outcomes';
+import { MemoryBulkJobStore } from './memory-bulk-job.store';
+
+describe(MemoryBulkJobStore.name, () => {
+  const pubkey = (i: number) => `02${String(i).padStart(64, '0')}`;
+  const outcome = (index: number, ok: boolean, worker: string): ItemOutcome => ({
+    index,
+    pubkey: pubkey(index),
+    ok,
+    ...(ok ? { result: { basic: { alias: `“n${index}” é` } } } : { error: { code: 'NODE_NOT_FOUND', message: 'not in the graph' } }),
+    worker,
+    ms: 1,
+  });
+  const encoded = (outcomes: ItemOutcome[]) => {
+    const encoder = new OutcomeEncoder();
+    for (const o of outcomes) encoder.add(o);
+    return encoder.finish();
+  };
+  const spec: BulkJobSpec = { id: 'j', pubkeys: [0, 1, 2].map(pubkey), types: ['basic'], useCache: true, language: 'en', plan: null, callbackUrl: null, createdAt: '2026-11-25T00:00:00.000Z', graphVersion: 'v' };
+
+  it('counts a rewritten item once and reads back the last outcome written', async () => {
+    const store = new MemoryBulkJobStore();
+    await store.create(spec, 60_000);
+    await store.putOutcomes('j', encoded([outcome(0, true, 'w1'), outcome(1, false, 'w1')]));
+    await store.putOutcomes('j', encoded([outcome(1, false, 'w2'), outcome(2, true, 'w2')]));
+    expect(await store.outcomes('j', 0, 4)).toEqual([outcome(0, true, 'w1'), outcome(1, false, 'w2'), outcome(2, true, 'w2'), null]);
+    expect(await store.counts('j')).toMatchObject({ done: 3, failed: 1 });
+  });
+});
