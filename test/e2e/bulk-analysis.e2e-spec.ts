@@ -61,6 +61,9 @@ describe.each([
     const done = await waitDone(app, res.headers.location);
     expect(done).toMatchObject({ status: 'completed', progress: { done: 121, total: 121, failed: 1, percent: 100 }, eta_seconds: null, total_pages: 2 });
     expect(done.timings.items_per_second).toBeGreaterThan(0);
+    // Marked started once, by the first chunk, before it was finished.
+    expect(Date.parse(done.timings.started_at)).toBeGreaterThanOrEqual(Date.parse(done.timings.created_at));
+    expect(Date.parse(done.timings.started_at)).toBeLessThanOrEqual(Date.parse(done.timings.finished_at));
     expect(Object.values(done.workers).reduce((a, b) => (a as number) + (b as number), 0)).toBe(121);
     const page1 = await request(app.getHttpServer()).get(res.headers.location).query({ page: 1, page_size: 100 }).expect(200);
     expect(page1.body.results).toHaveLength(20);

@@ -68,9 +68,9 @@ describe('RedisBulkJobStore on a real Redis', () => {
   it('counts each item once, however often its chunk is written, and keeps the last outcome written', async () => {
     const store = new RedisBulkJobStore(client, namespace, ttlMs);
     await store.create({ ...newSpec('job-c'), pubkeys: Array.from({ length: 4 }, (_, i) => outcome(i, true, '').pubkey) }, ttlMs);
-    await store.putOutcomes('job-c', encoded([outcome(0, true, 'w1'), outcome(1, false, 'w1')]));
+    expect(await store.putOutcomes('job-c', encoded([outcome(0, true, 'w1'), outcome(1, false, 'w1')]))).toBe(2);
     // The chunk re-run by another worker (the first died after writing), plus one new item.
-    await store.putOutcomes('job-c', encoded([outcome(0, true, 'w2'), outcome(1, false, 'w2'), outcome(2, true, 'w2')]));
+    expect(await store.putOutcomes('job-c', encoded([outcome(0, true, 'w2'), outcome(1, false, 'w2'), outcome(2, true, 'w2')]))).toBe(3);
 
     expect(await store.counts('job-c')).toEqual({ done: 3, failed: 1, workers: { w1: 2, w2: 1 } });
     const read = await store.outcomes('job-c', 0, 4);

@@ -24,7 +24,8 @@ export interface BulkJobStore {
   setStatus(id: string, status: JobStatus, at: string): Promise<void>;
   /** Marks the job running on the first item processed. */
   markStarted(id: string, at: string): Promise<void>;
-  putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<void>;
+  /** Writes (or rewrites) the items' outcomes; resolves to the number of the job's items done since. */
+  putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<number>;
   counts(id: string): Promise<ItemCounts>;
   outcomes(id: string, from: number, to: number): Promise<Array<ItemOutcome | null>>;
   /** True for exactly one caller: whoever finalises the job (sends the webhook). */

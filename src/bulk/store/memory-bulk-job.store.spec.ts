@@ -19,12 +19,16 @@ describe(MemoryBulkJobStore.name, () => {
   };
   const spec: BulkJobSpec = { id: 'j', pubkeys: [0, 1, 2].map(pubkey), types: ['basic'], useCache: true, language: 'en', plan: null, callbackUrl: null, createdAt: '2026-11-25T00:00:00.000Z', graphVersion: 'v' };
 
-  it('counts a rewritten item once and reads back the last outcome written', async () => {
+  it('answers how many items are done after each write, a rewritten item counting once, and reads back the last outcome', async () => {
     const store = new MemoryBulkJobStore();
     await store.create(spec, 60_000);
-    await store.putOutcomes('j', encoded([outcome(0, true, 'w1'), outcome(1, false, 'w1')]));
-    await store.putOutcomes('j', encoded([outcome(1, false, 'w2'), outcome(2, true, 'w2')]));
+    expect(await store.putOutcomes('j', encoded([outcome(0, true, 'w1'), outcome(1, false, 'w1')]))).toBe(2);
+    expect(await store.putOutcomes('j', encoded([outcome(1, false, 'w2'), outcome(2, true, 'w2')]))).toBe(3);
     expect(await store.outcomes('j', 0, 4)).toEqual([outcome(0, true, 'w1'), outcome(1, false, 'w2'), outcome(2, true, 'w2'), null]);
-    expect(await store.counts('j')).toMatchObject({ done: 3, failed: 1 });
+    expect((await store.counts('j')).failed).toBe(1);
+  });
+
+  it('writes nothing for a job it does not hold', async () => {
+    expect(await new MemoryBulkJobStore().putOutcomes('gone', encoded([outcome(0, true, 'w1')]))).toBe(0);
   });
 });

@@ -63,8 +63,9 @@ export class MemoryBulkJobStore implements BulkJobStore {
 
   async putOutcomes(id: string, outcomes: EncodedOutcome[]) {
     const e = this.get(id);
-    if (!e) return;
+    if (!e) return 0;
     for (const o of outcomes) e.items.set(o.index, o);
+    return e.items.size;
   }
 
   async counts(id: string): Promise<ItemCounts> {

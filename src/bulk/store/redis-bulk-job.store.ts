@@ -14,19 +14,22 @@ const SPEC_MEMO_JOBS = 16;
  * worker died) changes no counter. Runs inside the MULTI that then writes the outcomes with a plain HSET, so the
  * check and the write are atomic, and the outcomes (kilobytes each) never pass through Lua, whose copy of every
  * argument cost Redis, the one thing all workers share, more than the write itself.
- * KEYS: items hash, counters hash. ARGV: ttl ms, then (index, ok 1|0, worker) per item.
+ * KEYS: items hash, counters hash. ARGV: ttl ms, then (index, ok 1|0, worker) per item. Returns the job's done count.
  */
 const COUNT_NEW = `
-local ttl = tonumber(ARGV[1])
+local done, failed, byWorker = 0, 0, {}
 for i = 2, #ARGV, 3 do
   if redis.call('HEXISTS', KEYS[1], ARGV[i]) == 0 then
-    redis.call('HINCRBY', KEYS[2], 'done', 1)
-    if ARGV[i + 1] == '0' then redis.call('HINCRBY', KEYS[2], 'failed', 1) end
-    redis.call('HINCRBY', KEYS[2], 'w:' .. ARGV[i + 2], 1)
+    done = done + 1
+    if ARGV[i + 1] == '0' then failed = failed + 1 end
+    byWorker[ARGV[i + 2]] = (byWorker[ARGV[i + 2]] or 0) + 1
   end
 end
-redis.call('PEXPIRE', KEYS[2], ttl)
-return 1
+if failed > 0 then redis.call('HINCRBY', KEYS[2], 'failed', failed) end
+for worker, n in pairs(byWorker) do redis.call('HINCRBY', KEYS[2], 'w:' .. worker, n) end
+local total = redis.call('HINCRBY', KEYS[2], 'done', done)
+redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[1]))
+return total
 `;
 
 /**
@@ -100,8 +103,8 @@ export class RedisBulkJobStore implements BulkJobStore {
     await this.redis.eval(TRANSITION, { keys: [this.k(id, 'meta')], arguments: ['running', at, 'startedAt'] });
   }
 
-  async putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<void> {
-    if (outcomes.length === 0) return;
+  async putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<number> {
+    if (outcomes.length === 0) return (await this.counts(id)).done;
     const items = this.k(id, 'items');
     const counted = [String(this.ttlMs)];
     const fields: Array<[string, Buffer]> = [];
@@ -109,12 +112,13 @@ export class RedisBulkJobStore implements BulkJobStore {
       counted.push(String(o.index), o.ok ? '1' : '0', o.worker);
       fields.push([String(o.index), o.json]);
     }
-    await this.redis
+    const [done] = await this.redis
       .multi()
       .eval(COUNT_NEW, { keys: [items, this.k(id, 'counts')], arguments: counted })
       .hSet(items, fields)
       .pExpire(items, this.ttlMs)
       .exec();
+    return Number(done);
   }
 
   async counts(id: string): Promise<ItemCounts> {
