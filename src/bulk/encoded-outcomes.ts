@@ -11,7 +11,8 @@ export interface EncodedOutcome {
 /**
  * Encodes a chunk's outcomes as each is computed, into one buffer. An outcome's object graph then dies young
  * (instead of surviving scavenges until the chunk is written), and a chunk costs one allocation outside the
- * heap rather than one per item: together, most of the garbage collector's work in a bulk run.
+ * heap rather than one per item. Measured on a whole-graph run in one process: about 0.3 CPU-seconds fewer
+ * (of about 2), most of them the garbage collector's.
  */
 export class OutcomeEncoder {
   private buf: Buffer;
