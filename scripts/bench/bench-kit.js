@@ -37,6 +37,18 @@ function routableByDegree({ graph, ranks }) {
   return [...Array(graph.nodeCount).keys()].filter((v) => ranks.degree[v] > 0).sort((a, b) => ranks.degree[a] - ranks.degree[b] || (graph.pubkeys[a] < graph.pubkeys[b] ? -1 : 1));
 }
 
+/**
+ * Starts the compiled app (dist/main.js) on `port`, logging warnings only and with rate limits out of the way of
+ * the load; `env` adds to or overrides that. Returns the child at once: callers time or await readiness themselves.
+ */
+function spawnApp(port, env = {}) {
+  return spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 /** Polls GET /api/v1/health/ready every `everyMs` until the app answers 200. */
 async function waitUntilReady(base, everyMs = 50) {
   while (!(await fetch(`${base}/api/v1/health/ready`).then((r) => r.ok, () => false))) await sleep(everyMs);
@@ -76,4 +88,4 @@ class BenchRedis {
   }
 }
 
-module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, cpuSeconds, loadEmbeddedGraph, routableByDegree, waitUntilReady, BenchRedis };
+module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, cpuSeconds, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady, BenchRedis };

@@ -7,10 +7,8 @@
  *     node, each as a ratio to the trivial route GET /api/v1/health/live measured in the same run.
  * Env: BENCH_DURATION (s, default 8), BENCH_CONNECTIONS (default 10).
  */
-const { spawn } = require('node:child_process');
-const path = require('node:path');
 const autocannon = require('autocannon');
-const { ROOT, freePort, loadEmbeddedGraph, routableByDegree, rssMb } = require('./bench-kit');
+const { freePort, loadEmbeddedGraph, routableByDegree, rssMb, spawnApp } = require('./bench-kit');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -48,11 +46,7 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const app = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const app = spawnApp(port, { REDIS_URL: '' });
   try {
     const bootMs = await waitReady(base, t0);
     const rssAfterBoot = rssMb(app.pid);

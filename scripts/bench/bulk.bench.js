@@ -16,19 +16,20 @@
  * per process (from /proc) say where the time went.
  * Knobs: BENCH_RUNS, BENCH_CHUNK (BULK_CHUNK_SIZE), BENCH_CONCURRENCY (BULK_WORKER_CONCURRENCY); unset, the app's defaults.
  */
-const { spawn } = require('node:child_process');
-const path = require('node:path');
-const { ROOT, sleep, freePort, loadEmbeddedGraph, waitUntilReady, cpuSeconds, BenchRedis } = require('./bench-kit');
+const { sleep, freePort, loadEmbeddedGraph, spawnApp, waitUntilReady, cpuSeconds, BenchRedis } = require('./bench-kit');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FULL = ['basic', 'network_position', 'recommendations'];
 
 async function startApp(redisUrl, role, namespace) {
   const port = await freePort();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), REDIS_URL: redisUrl, APP_ROLE: role, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', CACHE_NAMESPACE: namespace, ...(process.env.BENCH_CHUNK ? { BULK_CHUNK_SIZE: process.env.BENCH_CHUNK } : {}), ...(process.env.BENCH_CONCURRENCY ? { BULK_WORKER_CONCURRENCY: process.env.BENCH_CONCURRENCY } : {}), WORKERS: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const proc = spawnApp(port, {
+    REDIS_URL: redisUrl,
+    APP_ROLE: role,
+    CACHE_NAMESPACE: namespace,
+    ...(process.env.BENCH_CHUNK ? { BULK_CHUNK_SIZE: process.env.BENCH_CHUNK } : {}),
+    ...(process.env.BENCH_CONCURRENCY ? { BULK_WORKER_CONCURRENCY: process.env.BENCH_CONCURRENCY } : {}),
+    WORKERS: '1',
   });
   const base = `http://127.0.0.1:${port}`;
   await waitUntilReady(base);

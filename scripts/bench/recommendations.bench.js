@@ -6,10 +6,8 @@
  * 2. The compiled app: warm-cache GET /node/{pk}/recommendations for a median node with autocannon, p99 and
  *    requests/s as ratios to the trivial route GET /api/v1/health/live in the same run.
  */
-const { spawn } = require('node:child_process');
-const path = require('node:path');
 const autocannon = require('autocannon');
-const { ROOT, dist, freePort, loadEmbeddedGraph, routableByDegree, waitUntilReady } = require('./bench-kit');
+const { dist, freePort, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady } = require('./bench-kit');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 
@@ -34,7 +32,7 @@ async function main() {
   const median = wholeGraph();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', REDIS_URL: '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const app = spawnApp(port, { REDIS_URL: '' });
   try {
     await waitUntilReady(base, 20);
     const url = `${base}/api/v1/node/${median}/recommendations`;

@@ -20,12 +20,11 @@
  *
  * Knobs: SOAK_PUBKEYS, SOAK_SECONDS, SOAK_REDIS_OUTAGE_SECONDS, SOAK_CONNECTIONS (skips calibration), SOAK_CALIBRATION_SECONDS.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { ROOT, sleep, freePort, loadEmbeddedGraph, rssMb, waitUntilReady, BenchRedis } = require('./bench-kit');
+const { ROOT, sleep, freePort, loadEmbeddedGraph, rssMb, spawnApp, waitUntilReady, BenchRedis } = require('./bench-kit');
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const OUTAGE_SECONDS = Number(process.env.SOAK_REDIS_OUTAGE_SECONDS ?? 30);
@@ -186,11 +185,7 @@ async function main() {
   const redis = await BenchRedis.start(dir);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), REDIS_URL: redis.url, LOG_LEVEL: 'warn', APP_ROLE: 'all', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', OPENAI_API_KEY: '', CACHE_NAMESPACE: `soak${Date.now().toString(36)}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const app = spawnApp(port, { REDIS_URL: redis.url, APP_ROLE: 'all', OPENAI_API_KEY: '', CACHE_NAMESPACE: `soak${Date.now().toString(36)}` });
   const report = { started_at: new Date().toISOString(), soak_seconds: SOAK_SECONDS, redis_outage_seconds: OUTAGE_SECONDS, cpus: os.cpus().length, phases: [] };
   try {
     await waitUntilReady(base);
