@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CommandSet } from './commands/command-templates';
 import { Language, render } from './i18n/messages';
 import type { NodeAnalysis } from './node-analysis';
@@ -38,7 +38,7 @@ const PRIORITY_ORDER = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as R
 /** Same rule, node, channel and suggestion → same id, whatever the language or the time. */
 function stableId(node: NodeAnalysis, f: Finding): string {
   const channel = f.channel ? `${f.channel.peerPubkey}/${f.channel.shortChannelId ?? f.channel.channelPoint ?? f.channel.capacitySat}` : '';
-  return createHash('sha256').update([f.rule, node.pubkey, channel, f.targetNodes.join(','), String(f.suggestedValue)].join('|')).digest('hex').slice(0, 16);
+  return hash('sha256', [f.rule, node.pubkey, channel, f.targetNodes.join(','), String(f.suggestedValue)].join('|'), 'hex').slice(0, 16);
 }
 
 /**

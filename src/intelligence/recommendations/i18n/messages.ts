@@ -12,7 +12,10 @@ interface Texts {
   impact: (p: P) => string;
 }
 
-const fmt = (n: string | number, lang: Language) => (typeof n === 'number' ? n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US') : n);
+// One formatter per language: `toLocaleString` builds a fresh one on every call, and bulk runs format millions of numbers.
+const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-US') };
+// eslint-disable-next-line security/detect-object-injection -- lang is a Language
+const fmt = (n: string | number, lang: Language) => (typeof n === 'number' ? NUMBER_FORMATS[lang].format(n) : n);
 const q = (s: string | number) => `“${s}”`;
 
 export const MESSAGES = {
