@@ -2,6 +2,7 @@ import { GraphState } from '../../graph/graph.service';
 import { LightningGraph } from '../../graph/model/lightning-graph';
 import { median } from '../../graph/stats/ranking';
 import { summarizeNode, NodeSummary } from '../../graph/stats/node-stats';
+import { CompetingFees } from './competing-fees';
 
 /**
  * Everything the recommendation rules look at, as plain data. Built from the graph (and, when configured,
@@ -25,8 +26,8 @@ export interface ChannelView {
   usable: boolean;
   local: PolicyView | null;
   remote: PolicyView | null;
-  /** Enabled fee rates (ppm) that other nodes charge to forward into this peer, ascending: the competition. */
-  competingFeesPpm: Float64Array;
+  /** Enabled fee rates (ppm) that other nodes charge to forward into this peer: the competition. */
+  competingFeesPpm: CompetingFees;
   /** Live balances, when the node's own LND is configured. */
   balance?: { localSat: number; remoteSat: number; active: boolean };
   /** Routing fees this channel earned over the forwarding window, when known. */
@@ -166,14 +167,15 @@ export function analyseNode(state: GraphState, v: number): NodeAnalysis {
     const out = g.outboundSlot(c, v);
     if (!g.isEnabled(out)) continue;
     const peer = g.peerOf(c, v);
-    ownFeesTo.set(peer, [...(ownFeesTo.get(peer) ?? []), g.feeRatePpm[out]]);
+    const own = ownFeesTo.get(peer);
+    if (own) own.push(g.feeRatePpm[out]);
+    else ownFeesTo.set(peer, [g.feeRatePpm[out]]);
   }
-  const competitionCache = new Map<number, Float64Array>();
+  const competitionCache = new Map<number, CompetingFees>();
   const competing = (peer: number) => {
     let comp = competitionCache.get(peer);
     if (!comp) {
-      comp = idx.inboundFees.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]);
-      for (const fee of ownFeesTo.get(peer) ?? []) comp = withoutOne(comp, fee);
+      comp = CompetingFees.excluding(idx.inboundFees.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]), ownFeesTo.get(peer) ?? []);
       competitionCache.set(peer, comp);
     }
     return comp;
@@ -205,14 +207,4 @@ export function analyseNode(state: GraphState, v: number): NodeAnalysis {
     network: idx.facts,
     source: state.source,
   };
-}
-
-function withoutOne(sorted: Float64Array, value: number): Float64Array {
-  let i = 0;
-  while (i < sorted.length && sorted[i] !== value) i++;
-  if (i === sorted.length) return sorted;
-  const out = new Float64Array(sorted.length - 1);
-  out.set(sorted.subarray(0, i));
-  out.set(sorted.subarray(i + 1), i);
-  return out;
 }

@@ -1,8 +1,9 @@
 import { commandProblems } from '../../../../test/utils/command-grammar';
+import { CompetingFees } from '../competing-fees';
 import { channel, node, policy } from './test-node.fixture';
 import { feeRules, HIGH_BASE_FEE_MSAT, MIN_COMPETITORS, OVERPRICED_RATIO, UNDERPRICED_RATIO } from './fees.rules';
 
-const competition = (median: number, n = 9) => Float64Array.from(Array.from({ length: n }, (_, i) => Math.round(median * (0.5 + i / (n - 1)))));
+const competition = (median: number, n = 9) => CompetingFees.of(Array.from({ length: n }, (_, i) => Math.round(median * (0.5 + i / (n - 1)))));
 const rulesFor = (chan: Parameters<typeof channel>[1]) => feeRules(node({ channels: [channel(1, chan), channel(2), channel(3)] })).map((f) => f.rule);
 
 describe('fee rules', () => {
@@ -55,8 +56,8 @@ describe('fee rules', () => {
   });
 
   it('flags a fee 10x away from the node’s own median when no competition rule did', () => {
-    expect(rulesFor({ local: policy({ feeRatePpm: 1000 }), competingFeesPpm: new Float64Array() })).toContain('fee_own_outlier');
-    expect(rulesFor({ local: policy({ feeRatePpm: 999 }), competingFeesPpm: new Float64Array() })).not.toContain('fee_own_outlier');
+    expect(rulesFor({ local: policy({ feeRatePpm: 1000 }), competingFeesPpm: CompetingFees.of([]) })).toContain('fee_own_outlier');
+    expect(rulesFor({ local: policy({ feeRatePpm: 999 }), competingFeesPpm: CompetingFees.of([]) })).not.toContain('fee_own_outlier');
   });
 
   it('uses Sparkseer suggestions when present, outside the suggested band only', () => {

@@ -1,7 +1,7 @@
 import { feeChangeCommands } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
 import type { Finding, Rule } from '../recommendation.types';
-import { baseFinding, channelRef, graphEvidence, niceFee, peerName, percentBelow, quantile, enabledLocal } from './rule-helpers';
+import { baseFinding, channelRef, graphEvidence, niceFee, peerName, enabledLocal } from './rule-helpers';
 
 /** Below this many competing channels into a peer, "the market" for that peer is too thin to compare with. */
 export const MIN_COMPETITORS = 5;
@@ -30,23 +30,23 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView): Finding | null
   const local = enabledLocal(ch);
   const comp = ch.competingFeesPpm;
   if (!local || comp.length < MIN_COMPETITORS) return null;
-  const med = quantile(comp, 0.5);
+  const med = comp.quantile(0.5);
   const cur = local.feeRatePpm;
   let rule: 'fee_underpriced' | 'fee_overpriced';
   let target: number;
   if (med > 0 && cur < UNDERPRICED_RATIO * med) {
     rule = 'fee_underpriced';
     // The competition's lower quartile, or half its median when even that quartile is below the current fee.
-    const p25 = quantile(comp, 0.25);
+    const p25 = comp.quantile(0.25);
     target = niceFee(p25 > cur ? p25 : med / 2);
-  } else if (cur > OVERPRICED_RATIO * Math.max(med, 1) && cur > quantile(comp, 0.9)) {
+  } else if (cur > OVERPRICED_RATIO * Math.max(med, 1) && cur > comp.quantile(0.9)) {
     rule = 'fee_overpriced';
-    target = niceFee(quantile(comp, 0.75));
+    target = niceFee(comp.quantile(0.75));
   } else return null;
   if (!worthChanging(cur, target) || (rule === 'fee_underpriced') !== target > cur) return null;
   const next = { ...local, feeRatePpm: target };
-  const pctBefore = percentBelow(comp, cur);
-  const pctAfter = percentBelow(comp, target);
+  const pctBefore = comp.percentBelow(cur);
+  const pctAfter = comp.percentBelow(target);
   const big = ch.capacitySat >= node.network.medianChannelSat;
   return baseFinding({
     rule,
@@ -73,9 +73,9 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView): Finding | null
     evidence: [
       graphEvidence(node, 'own_fee_rate', cur, 'ppm'),
       graphEvidence(node, 'competing_channels_into_peer', comp.length, 'channels'),
-      graphEvidence(node, 'competing_fee_rate_p25', quantile(comp, 0.25), 'ppm'),
+      graphEvidence(node, 'competing_fee_rate_p25', comp.quantile(0.25), 'ppm'),
       graphEvidence(node, 'competing_fee_rate_median', med, 'ppm'),
-      graphEvidence(node, 'competing_fee_rate_p75', quantile(comp, 0.75), 'ppm'),
+      graphEvidence(node, 'competing_fee_rate_p75', comp.quantile(0.75), 'ppm'),
       graphEvidence(node, 'percentile_among_competitors_before', pctBefore, '% of competing fees below'),
       graphEvidence(node, 'percentile_among_competitors_after', pctAfter, '% of competing fees below'),
       graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
@@ -89,7 +89,7 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView): Finding | null
 function freeRouting(node: NodeAnalysis, ch: ChannelView): Finding | null {
   const local = enabledLocal(ch);
   if (!local || local.feeRatePpm !== 0 || local.baseFeeMsat !== 0) return null;
-  const target = Math.max(FREE_ROUTING_FLOOR_PPM, niceFee(ch.competingFeesPpm.length >= MIN_COMPETITORS ? quantile(ch.competingFeesPpm, 0.25) : node.network.medianFeePpm));
+  const target = Math.max(FREE_ROUTING_FLOOR_PPM, niceFee(ch.competingFeesPpm.length >= MIN_COMPETITORS ? ch.competingFeesPpm.quantile(0.25) : node.network.medianFeePpm));
   return baseFinding({
     rule: 'fee_free_routing',
     type: 'fee_adjustment',

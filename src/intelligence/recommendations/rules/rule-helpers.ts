@@ -1,4 +1,3 @@
-import { countBelow } from '../../../graph/stats/ranking';
 import type { ChannelRef } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
 import type { Evidence, Finding } from '../recommendation.types';
@@ -6,17 +5,6 @@ import type { Evidence, Finding } from '../recommendation.types';
 /** The node's own policy on a channel when the channel can route and that direction is enabled. */
 export function enabledLocal(ch: ChannelView) {
   return ch.usable && ch.local && !ch.local.disabled ? ch.local : null;
-}
-
-/** Share (0–100, one decimal) of `sorted` values strictly below `x`. */
-export function percentBelow(sorted: ArrayLike<number>, x: number): number {
-  return sorted.length ? Math.round((1000 * countBelow(sorted, x)) / sorted.length) / 10 : 0;
-}
-
-/** Nearest-rank quantile (q in 0..1) of ascending values. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 export function channelRef(ch: ChannelView): ChannelRef {

@@ -1,3 +1,4 @@
+import { CompetingFees } from '../competing-fees';
 import type { ChannelView, NodeAnalysis, PolicyView } from '../node-analysis';
 
 /** Hand-made node data for rule specs: only what a test sets differs from a healthy, unremarkable node. */
@@ -18,7 +19,7 @@ export function channel(i: number, c: Partial<ChannelView> = {}): ChannelView {
     usable: true,
     local: policy(),
     remote: policy(),
-    competingFeesPpm: Float64Array.from([50, 80, 100, 100, 120, 150, 200]),
+    competingFeesPpm: CompetingFees.of([50, 80, 100, 100, 120, 150, 200]),
     ...c,
   };
 }
