@@ -6,11 +6,12 @@ import { appConfig } from '../config/configuration';
 import { preselectCandidates, simulateChannelCandidates } from '../graph/analytics/channel-candidates';
 import { CentralityService } from '../graph/centrality.service';
 import { GraphService } from '../graph/graph.service';
+import { NodeSummary, summarizeNode } from '../graph/stats/node-stats';
 import { networkPosition, nodeMetrics } from '../intelligence/node-info/node-info.mapper';
 import { candidateActions, effectiveMaxActions } from '../intelligence/priorities/planner/candidate-actions';
 import { selectPlan } from '../intelligence/priorities/planner/plan-selection';
 import { analyseNode, networkFeeIndex } from '../intelligence/recommendations/node-analysis';
-import { recommend } from '../intelligence/recommendations/recommendations.engine';
+import { recommend, RecommendationSet } from '../intelligence/recommendations/recommendations.engine';
 import type { BulkJobSpec, ItemOutcome } from './bulk.types';
 
 /** Candidates per node in bulk runs: fewer than the endpoint's 50, to keep thousands of nodes tractable. */
@@ -45,17 +46,22 @@ export class ItemAnalyzer {
 
     const result: Record<string, unknown> = {};
     const c = this.centralities.current();
+    // Types share their groundwork: computed once per item, whichever types ask for it.
+    let summary: NodeSummary | undefined;
+    const summarised = () => (summary ??= summarizeNode(state.graph, v));
+    let advice: RecommendationSet | undefined;
+    const advised = () => (advice ??= recommend(analyseNode(state, v, summarised()), spec.language));
     for (const type of spec.types) {
       switch (type) {
         case 'basic':
           // eslint-disable-next-line security/detect-object-injection -- v is an integer node id from graph.indexOf
-          result.basic = { alias: state.graph.aliases[v], ...nodeMetrics(state, v) };
+          result.basic = { alias: state.graph.aliases[v], ...nodeMetrics(state, v, summarised()) };
           break;
         case 'network_position':
           result.network_position = networkPosition(state, v, c);
           break;
         case 'recommendations': {
-          const { recommendations, omitted } = recommend(analyseNode(state, v), spec.language);
+          const { recommendations, omitted } = advised();
           result.recommendations = { recommendations, total_count: recommendations.length, omitted };
           break;
         }
@@ -79,7 +85,7 @@ export class ItemAnalyzer {
         }
         case 'priorities': {
           const plan = spec.plan ?? { context: 'intermediate', goals: ['routing_revenue'], maxActions: 5, budgetLimit: null, timeframePreference: null };
-          const { recommendations } = recommend(analyseNode(state, v), spec.language);
+          const { recommendations } = advised();
           const candidates = candidateActions(recommendations, plan, spec.language, {
             onchainFeeRateSatVb: this.app.onchainFeeRateSatVb,
             feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',

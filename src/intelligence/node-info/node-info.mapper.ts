@@ -1,7 +1,7 @@
 import { GraphState } from '../../graph/graph.service';
 import { HistoryPoint } from '../../graph/history/graph-history.service';
 import { blockHeightOfScid } from '../../graph/model/short-channel-id';
-import { summarizeNode } from '../../graph/stats/node-stats';
+import { NodeSummary, summarizeNode } from '../../graph/stats/node-stats';
 import type { LndChannelBalance } from '../../clients/lnd/lnd.types';
 import type { MempoolNodeDetails } from '../../clients/mempool/mempool.types';
 import type { SparkseerNodeStats } from '../../clients/sparkseer/sparkseer.types';
@@ -11,8 +11,7 @@ import { CentralityDto, ChannelDto, ChannelPolicyDto, HistoryPointDto, LiveNodeD
 import type { OwnNodeData } from '../live/own-node.service';
 
 /** Pure mapping from the graph to the node-info answer; no I/O, so it is easy to test and cheap to run. */
-export function nodeMetrics(state: GraphState, v: number): NodeMetricsDto {
-  const s = summarizeNode(state.graph, v);
+export function nodeMetrics(state: GraphState, v: number, s: NodeSummary = summarizeNode(state.graph, v)): NodeMetricsDto {
   return {
     total_channels: s.totalChannels,
     total_capacity: s.totalCapacitySat,

@@ -153,7 +153,7 @@ export function networkFeeIndex(state: GraphState): NetworkFeeIndex {
 }
 
 /** The analysed view of node `v` on the graph alone (no live data). */
-export function analyseNode(state: GraphState, v: number): NodeAnalysis {
+export function analyseNode(state: GraphState, v: number, summary: NodeSummary = summarizeNode(state.graph, v)): NodeAnalysis {
   const g = state.graph;
   const idx = networkFeeIndex(state);
   const policy = (slot: number): PolicyView | null => {
@@ -198,7 +198,7 @@ export function analyseNode(state: GraphState, v: number): NodeAnalysis {
   return {
     pubkey: g.pubkeys[v],
     alias: g.aliases[v],
-    summary: summarizeNode(g, v),
+    summary,
     degree: r.degree[v],
     degreeRank: r.degreeRank[v],
     capacityRank: r.capacityRank[v],
