@@ -12,7 +12,7 @@ interface Texts {
   impact: (p: P) => string;
 }
 
-// One formatter per language: `toLocaleString` builds a fresh one on every call, and bulk runs format millions of numbers.
+// One formatter per language: `toLocaleString` builds a fresh one on every call, and a whole-graph run formats hundreds of thousands.
 const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-US') };
 // eslint-disable-next-line security/detect-object-injection -- lang is a Language
 const fmt = (n: string | number, lang: Language) => (typeof n === 'number' ? NUMBER_FORMATS[lang].format(n) : n);
