@@ -79,7 +79,7 @@ class Config {
       if (this.bytes === null) this.bytes = ['spec', 'meta', 'items', 'counts'].reduce((s, p) => s + Number(redis.cli('memory', 'usage', `${this.app.namespace}:bulk:${run.ids[0]}:${p}`, 'samples', '0').trim() || 0), 0);
     }
     // Every run finds the same Redis: the jobs of the previous one are gone.
-    for (const id of run.ids) redis.cli('del', ...['spec', 'meta', 'items', 'counts', 'final'].map((p) => `${this.app.namespace}:bulk:${id}:${p}`));
+    for (const id of run.ids) redis.cli('del', ...['spec', 'meta', 'items', 'counts'].map((p) => `${this.app.namespace}:bulk:${id}:${p}`));
     return run;
   }
 

@@ -43,9 +43,10 @@ export class ChunkProcessor {
   async finalizeIfDone(jobId: string): Promise<void> {
     const [meta, counts] = await Promise.all([this.store.meta(jobId), this.store.counts(jobId)]);
     if (!meta || meta.status === 'cancelled' || counts.done < meta.total) return;
-    if (!(await this.store.claimFinalization(jobId))) return;
     const finishedAt = new Date().toISOString();
-    await this.store.setStatus(jobId, 'completed', finishedAt);
+    // One atomic move: a worker that dies right after it leaves a completed job, and one that dies before it
+    // leaves a running job that the re-run of its chunk completes (a separate claim could be left half done).
+    if (!(await this.store.setStatus(jobId, 'completed', finishedAt))) return;
     this.logger.log(`bulk job ${jobId} completed: ${counts.done - counts.failed} ok, ${counts.failed} failed`);
     const spec = await this.store.spec(jobId);
     if (spec?.callbackUrl) await this.webhook.notify(spec.callbackUrl, { job_id: jobId, status: 'completed', total: meta.total, successful: counts.done - counts.failed, failed: counts.failed, finished_at: finishedAt });

@@ -85,6 +85,20 @@ describe('RedisBulkJobStore on a real Redis', () => {
     }
   });
 
+  it('moves a job once: of concurrent completions exactly one is told it made the move, and a cancelled job stays cancelled', async () => {
+    const store = new RedisBulkJobStore(client, namespace, ttlMs);
+    await store.create(newSpec('job-final'), ttlMs);
+    const at = new Date().toISOString();
+    const moved = await Promise.all([0, 1, 2, 3].map(() => store.setStatus('job-final', 'completed', at)));
+    expect(moved.filter(Boolean)).toHaveLength(1);
+    expect(await store.meta('job-final')).toMatchObject({ status: 'completed', finishedAt: at });
+
+    await store.create(newSpec('job-cancel'), ttlMs);
+    expect(await store.setStatus('job-cancel', 'cancelled', at)).toBe(true);
+    expect(await store.setStatus('job-cancel', 'completed', at)).toBe(false);
+    expect((await store.meta('job-cancel'))?.status).toBe('cancelled');
+  });
+
   it('answers null for a job it never saw', async () => {
     expect(await new RedisBulkJobStore(client, namespace, ttlMs).spec('job-unknown')).toBeNull();
   });

@@ -20,16 +20,17 @@ export interface BulkJobStore {
   create(spec: BulkJobSpec, ttlMs: number): Promise<void>;
   spec(id: string): Promise<BulkJobSpec | null>;
   meta(id: string): Promise<JobMeta | null>;
-  /** Moves a queued or running job to `status`; a finished or cancelled job is left as it is. */
-  setStatus(id: string, status: JobStatus, at: string): Promise<void>;
+  /**
+   * Moves a queued or running job to `status` in one atomic step; a finished or cancelled job is left as it is.
+   * True for exactly one caller: whoever made the move (and so sends the webhook).
+   */
+  setStatus(id: string, status: JobStatus, at: string): Promise<boolean>;
   /** Marks the job running on the first item processed. */
   markStarted(id: string, at: string): Promise<void>;
   /** Writes (or rewrites) the items' outcomes; resolves to the number of the job's items done since. */
   putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<number>;
   counts(id: string): Promise<ItemCounts>;
   outcomes(id: string, from: number, to: number): Promise<Array<ItemOutcome | null>>;
-  /** True for exactly one caller: whoever finalises the job (sends the webhook). */
-  claimFinalization(id: string): Promise<boolean>;
   /** Approximate bytes the job holds in the store. */
   sizeBytes(id: string): Promise<number | null>;
 }

@@ -7,7 +7,6 @@ interface Entry {
   meta: JobMeta;
   /** Kept encoded, outside the heap: a 10,000-node job's object graphs would weigh on every collection. */
   items: Map<number, EncodedOutcome>;
-  finalized: boolean;
   expiresAt: number;
 }
 
@@ -30,7 +29,6 @@ export class MemoryBulkJobStore implements BulkJobStore {
       spec,
       meta: { status: 'queued', total: spec.pubkeys.length, startedAt: null, finishedAt: null, cancelledAt: null },
       items: new Map(),
-      finalized: false,
       expiresAt: Date.now() + ttlMs,
     });
   }
@@ -47,10 +45,11 @@ export class MemoryBulkJobStore implements BulkJobStore {
   async setStatus(id: string, status: JobStatus, at: string) {
     const e = this.get(id);
     // Same rule as the Redis store: only a queued or running job changes state.
-    if (!e || (e.meta.status !== 'queued' && e.meta.status !== 'running')) return;
+    if (!e || (e.meta.status !== 'queued' && e.meta.status !== 'running')) return false;
     e.meta.status = status;
     if (status === 'cancelled') e.meta.cancelledAt = at;
     if (status === 'completed' || status === 'failed' || status === 'cancelled') e.meta.finishedAt = at;
+    return true;
   }
 
   async markStarted(id: string, at: string) {
@@ -85,13 +84,6 @@ export class MemoryBulkJobStore implements BulkJobStore {
       const item = e?.items.get(from + i);
       return item ? decodeOutcome(item.json) : null;
     });
-  }
-
-  async claimFinalization(id: string) {
-    const e = this.get(id);
-    if (!e || e.finalized) return false;
-    e.finalized = true;
-    return true;
   }
 
   async sizeBytes() {

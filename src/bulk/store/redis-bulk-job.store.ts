@@ -48,8 +48,7 @@ return 1
 
 /**
  * Jobs in Redis: `<ns>:bulk:<id>:spec` (JSON), `:meta` (hash), `:items` (hash index → outcome JSON),
- * `:counts` (done, failed, per-worker counters), `:final` (the finalisation lock). Every key expires with
- * the job's retention time.
+ * `:counts` (done, failed, per-worker counters). Every key expires with the job's retention time.
  */
 export class RedisBulkJobStore implements BulkJobStore {
   readonly durable = true;
@@ -95,8 +94,8 @@ export class RedisBulkJobStore implements BulkJobStore {
     return { status: h.status as JobStatus, total: Number(h.total), startedAt: h.startedAt || null, finishedAt: h.finishedAt || null, cancelledAt: h.cancelledAt || null };
   }
 
-  async setStatus(id: string, status: JobStatus, at: string): Promise<void> {
-    await this.redis.eval(TRANSITION, { keys: [this.k(id, 'meta')], arguments: [status, at, status === 'cancelled' ? 'cancelledAt' : ''] });
+  async setStatus(id: string, status: JobStatus, at: string): Promise<boolean> {
+    return 1 === (await this.redis.eval(TRANSITION, { keys: [this.k(id, 'meta')], arguments: [status, at, status === 'cancelled' ? 'cancelledAt' : ''] }));
   }
 
   async markStarted(id: string, at: string): Promise<void> {
@@ -133,10 +132,6 @@ export class RedisBulkJobStore implements BulkJobStore {
     const fields = Array.from({ length: to - from }, (_, i) => String(from + i));
     const raw = await this.redis.hmGet(this.k(id, 'items'), fields);
     return raw.map((r) => (r ? decodeOutcome(r) : null));
-  }
-
-  async claimFinalization(id: string): Promise<boolean> {
-    return (await this.redis.set(this.k(id, 'final'), '1', { NX: true, PX: this.ttlMs })) === 'OK';
   }
 
   async sizeBytes(id: string): Promise<number | null> {
