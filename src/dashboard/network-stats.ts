@@ -1,4 +1,5 @@
 import { LightningGraph } from '../graph/model/lightning-graph';
+import { nearestRankIndex } from '../graph/stats/ranking';
 
 /**
  * Distributions of the whole network, for comparing one node against it: channel sizes over usable channels
@@ -70,7 +71,7 @@ export function histogram(sortedValues: ArrayLike<number>, bounds: readonly numb
 export function quantile(sorted: ArrayLike<number>, q: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
-  return sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
+  return sorted[nearestRankIndex(n, q)];
 }
 
 export function distribution(values: Float64Array, bounds: readonly number[]): Distribution {

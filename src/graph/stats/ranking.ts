@@ -40,6 +40,11 @@ export function median(sorted: ArrayLike<number>): number | null {
   return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Where the nearest-rank quantile (q in 0..1) sits among n > 0 ascending values. */
+export function nearestRankIndex(n: number, q: number): number {
+  return Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+}
+
 /** Number of entries of an ascending array strictly smaller than x (binary search). */
 export function countBelow(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;

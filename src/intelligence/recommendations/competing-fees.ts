@@ -1,4 +1,4 @@
-import { countBelow } from '../../graph/stats/ranking';
+import { countBelow, nearestRankIndex } from '../../graph/stats/ranking';
 
 /**
  * The fee rates (ppm) other channels charge to forward into one peer, ascending: the peer's slice of the
@@ -50,7 +50,7 @@ export class CompetingFees {
   /** Nearest-rank quantile, q in 0..1; NaN when there is no competition. */
   quantile(q: number): number {
     const n = this.length;
-    return n === 0 ? NaN : (this.at(Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))) as number);
+    return n === 0 ? NaN : (this.at(nearestRankIndex(n, q)) as number);
   }
 
   /** Share (0–100, one decimal) of competing fees strictly below `x`; 0 when there is no competition. */
