@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
@@ -18,7 +18,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
  * contract, and none of those guarantees (README: "Bulk analysis").
  */
 @Injectable()
-export class BulkQueueService implements OnModuleInit, OnApplicationShutdown {
+export class BulkQueueService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(BulkQueueService.name);
   private queue: Queue<ChunkTask> | null = null;
   private worker: Worker<ChunkTask> | null = null;
@@ -117,7 +117,12 @@ export class BulkQueueService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * A module-destroy hook, not a shutdown one: Nest destroys this module before the global cache module, whose
+   * destroy hook closes the Redis client the job store shares. A chunk still running then can write its
+   * outcomes; after it, the chunk would fail and be run again by another worker.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     const connected = this.connections.every((c) => c.status === 'ready');
     // With Redis up, the worker finishes its current chunk (unfinished ones stay in Redis for another
