@@ -26,6 +26,11 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Seconds a process's main thread has spent runnable but waiting for a CPU (Linux schedstat). */
+function runqueueWaitSeconds(pid) {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+}
+
 /** The embedded 2026 graph and its network ranks. */
 function loadEmbeddedGraph() {
   const graph = dist('graph/loaders/graph-snapshot.loader.js').loadGraphSnapshot(EMBEDDED_2026);
@@ -40,9 +45,11 @@ function routableByDegree({ graph, ranks }) {
 /**
  * Starts the compiled app (dist/main.js) on `port`, logging warnings only and with rate limits out of the way of
  * the load; `env` adds to or overrides that. Returns the child at once: callers time or await readiness themselves.
+ * APP_NODE_ARGS passes options to its node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS refuses).
  */
 function spawnApp(port, env = {}) {
-  return spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+  const nodeArgs = process.env.APP_NODE_ARGS ? process.env.APP_NODE_ARGS.split(' ').filter(Boolean) : [];
+  return spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -88,4 +95,4 @@ class BenchRedis {
   }
 }
 
-module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, cpuSeconds, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady, BenchRedis };
+module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, cpuSeconds, runqueueWaitSeconds, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady, BenchRedis };

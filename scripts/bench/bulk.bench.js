@@ -13,10 +13,11 @@
  * Both configurations are started side by side on one Redis (distinct namespaces), run once untimed each (per-
  * process indexes are built on first use), then alternate for BENCH_RUNS runs each (default 5); a run's jobs are
  * deleted after it, so every run finds the same Redis. The speed-up is the ratio of the two medians. CPU seconds
- * per process (from /proc) say where the time went.
+ * per process, and the time each app's main thread spent runnable but waiting for a core (from /proc), say where
+ * the time went: with two processes, Redis and the garbage collectors' threads compete with both for two cores.
  * Knobs: BENCH_RUNS, BENCH_CHUNK (BULK_CHUNK_SIZE), BENCH_CONCURRENCY (BULK_WORKER_CONCURRENCY); unset, the app's defaults.
  */
-const { sleep, freePort, loadEmbeddedGraph, spawnApp, waitUntilReady, cpuSeconds, BenchRedis } = require('./bench-kit');
+const { sleep, freePort, loadEmbeddedGraph, spawnApp, waitUntilReady, cpuSeconds, runqueueWaitSeconds, BenchRedis } = require('./bench-kit');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FULL = ['basic', 'network_position', 'recommendations'];
@@ -67,14 +68,16 @@ async function runJobs(app, pubkeys, types) {
 /** One configuration: the app that takes submissions, and every process whose CPU time is counted (Redis first). */
 class Config {
   constructor(label, app, pids) {
-    Object.assign(this, { label, app, pids, runs: [], cpu: pids.map(() => 0), bytes: null });
+    Object.assign(this, { label, app, pids, runs: [], cpu: pids.map(() => 0), waits: pids.slice(1).map(() => 0), bytes: null });
   }
 
   async run(redis, pubkeys, timed) {
     const cpu0 = this.pids.map(cpuSeconds);
+    const wait0 = this.pids.slice(1).map(runqueueWaitSeconds);
     const run = await runJobs(this.app, pubkeys, FULL);
     if (timed) {
       this.pids.forEach((pid, i) => (this.cpu[i] += cpuSeconds(pid) - cpu0[i]));
+      this.pids.slice(1).forEach((pid, i) => (this.waits[i] += runqueueWaitSeconds(pid) - wait0[i]));
       this.runs.push(run);
       if (this.bytes === null) this.bytes = ['spec', 'meta', 'items', 'counts'].reduce((s, p) => s + Number(redis.cli('memory', 'usage', `${this.app.namespace}:bulk:${run.ids[0]}:${p}`, 'samples', '0').trim() || 0), 0);
     }
@@ -89,8 +92,9 @@ class Config {
   }
 
   report(total) {
-    const perRun = this.cpu.map((c) => (c / this.runs.length).toFixed(2));
-    return `${FULL.join('+')}, ${this.label}: median ${this.median.toFixed(2)} s = ${(total / this.median).toFixed(0)} nodes/s (runs: ${this.runs.map((r) => r.seconds.toFixed(2)).join(' ')}); CPU seconds per run: ${perRun.join(' / ')} (redis / ${this.label === '1 process' ? 'api+worker' : 'api+worker / worker'})`;
+    const perRun = (xs) => xs.map((c) => (c / this.runs.length).toFixed(2)).join(' / ');
+    const who = this.label === '1 process' ? 'api+worker' : 'api+worker / worker';
+    return `${FULL.join('+')}, ${this.label}: median ${this.median.toFixed(2)} s = ${(total / this.median).toFixed(0)} nodes/s (runs: ${this.runs.map((r) => r.seconds.toFixed(2)).join(' ')}); CPU seconds per run: ${perRun(this.cpu)} (redis / ${who}); main thread waiting for a CPU per run: ${perRun(this.waits)} s (${who})`;
   }
 }
 
