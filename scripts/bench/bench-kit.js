@@ -31,6 +31,13 @@ function runqueueWaitSeconds(pid) {
   return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
 }
 
+/** Busy and total CPU time of the whole machine so far, in seconds (Linux /proc/stat; idle and iowait are not busy). */
+function machineCpuSeconds() {
+  const t = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = t.reduce((a, b) => a + b, 0);
+  return { busy: (total - t[3] - t[4]) / 100, total: total / 100 };
+}
+
 /** The embedded 2026 graph and its network ranks. */
 function loadEmbeddedGraph() {
   const graph = dist('graph/loaders/graph-snapshot.loader.js').loadGraphSnapshot(EMBEDDED_2026);
@@ -95,4 +102,4 @@ class BenchRedis {
   }
 }
 
-module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, cpuSeconds, runqueueWaitSeconds, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady, BenchRedis };
+module.exports = { ROOT, EMBEDDED_2026, sleep, freePort, dist, rssMb, cpuSeconds, runqueueWaitSeconds, machineCpuSeconds, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady, BenchRedis };

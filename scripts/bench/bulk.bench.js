@@ -10,16 +10,18 @@
  * How a run is timed: from just before the first submission to the later of the two jobs' `finished_at` (set by
  * the worker that wrote the last item; same machine, same clock). The client polls every 100 ms only to learn
  * that the jobs are done: a fine-grained poll would put the benchmark's own client on the two cores it measures.
- * Both configurations are started side by side on one Redis (distinct namespaces), run once untimed each (per-
- * process indexes are built on first use), then alternate for BENCH_RUNS runs each (default 5); a run's jobs are
- * deleted after it, so every run finds the same Redis. The speed-up is the ratio of the two medians. CPU seconds
+ * BENCH_ROUNDS rounds (default 3), each with fresh processes: both configurations are started side by side on one
+ * Redis (distinct namespaces), run once untimed each (per-process indexes are built on first use), then alternate
+ * for BENCH_RUNS runs each (default 3); a run's jobs are deleted after it, so every run finds the same Redis. The
+ * speed-up is the ratio of the medians of all runs, shown round by round as well. CPU seconds
  * per process, and the time each app's main thread spent runnable but waiting for a core (from /proc), say where
  * the time went: with two processes, Redis and the garbage collectors' threads compete with both for two cores.
- * Knobs: BENCH_RUNS, BENCH_CHUNK (BULK_CHUNK_SIZE), BENCH_CONCURRENCY (BULK_WORKER_CONCURRENCY); unset, the app's defaults.
+ * Knobs: BENCH_ROUNDS, BENCH_RUNS, BENCH_CHUNK (BULK_CHUNK_SIZE), BENCH_CONCURRENCY (BULK_WORKER_CONCURRENCY); unset, the app's defaults.
  */
-const { sleep, freePort, loadEmbeddedGraph, spawnApp, waitUntilReady, cpuSeconds, runqueueWaitSeconds, BenchRedis } = require('./bench-kit');
+const { sleep, freePort, loadEmbeddedGraph, spawnApp, waitUntilReady, cpuSeconds, runqueueWaitSeconds, machineCpuSeconds, BenchRedis } = require('./bench-kit');
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FULL = ['basic', 'network_position', 'recommendations'];
 
 async function startApp(redisUrl, role, namespace) {
@@ -65,66 +67,99 @@ async function runJobs(app, pubkeys, types) {
   return { seconds, rate: pubkeys.length / seconds, ids, workers };
 }
 
-/** One configuration: the app that takes submissions, and every process whose CPU time is counted (Redis first). */
+/** One configuration's timed runs across rounds; each round brings its own processes (Redis first in `pids`). */
 class Config {
-  constructor(label, app, pids) {
-    Object.assign(this, { label, app, pids, runs: [], cpu: pids.map(() => 0), waits: pids.slice(1).map(() => 0), bytes: null });
+  constructor(label) {
+    Object.assign(this, { label, runs: [], rounds: [], cpu: [], waits: [], machine: { busy: 0, total: 0 }, bytes: null });
   }
 
-  async run(redis, pubkeys, timed) {
-    const cpu0 = this.pids.map(cpuSeconds);
-    const wait0 = this.pids.slice(1).map(runqueueWaitSeconds);
-    const run = await runJobs(this.app, pubkeys, FULL);
+  async run(redis, { app, pids }, pubkeys, timed) {
+    const cpu0 = pids.map(cpuSeconds);
+    const wait0 = pids.slice(1).map(runqueueWaitSeconds);
+    const machine0 = machineCpuSeconds();
+    const run = await runJobs(app, pubkeys, FULL);
     if (timed) {
-      this.pids.forEach((pid, i) => (this.cpu[i] += cpuSeconds(pid) - cpu0[i]));
-      this.pids.slice(1).forEach((pid, i) => (this.waits[i] += runqueueWaitSeconds(pid) - wait0[i]));
+      const machine = machineCpuSeconds();
+      this.machine.busy += machine.busy - machine0.busy;
+      this.machine.total += machine.total - machine0.total;
+      pids.forEach((pid, i) => (this.cpu[i] = (this.cpu[i] ?? 0) + cpuSeconds(pid) - cpu0[i]));
+      pids.slice(1).forEach((pid, i) => (this.waits[i] = (this.waits[i] ?? 0) + runqueueWaitSeconds(pid) - wait0[i]));
       this.runs.push(run);
-      if (this.bytes === null) this.bytes = ['spec', 'meta', 'items', 'counts'].reduce((s, p) => s + Number(redis.cli('memory', 'usage', `${this.app.namespace}:bulk:${run.ids[0]}:${p}`, 'samples', '0').trim() || 0), 0);
+      if (this.bytes === null) this.bytes = ['spec', 'meta', 'items', 'counts'].reduce((s, p) => s + Number(redis.cli('memory', 'usage', `${app.namespace}:bulk:${run.ids[0]}:${p}`, 'samples', '0').trim() || 0), 0);
     }
     // Every run finds the same Redis: the jobs of the previous one are gone.
-    for (const id of run.ids) redis.cli('del', ...['spec', 'meta', 'items', 'counts'].map((p) => `${this.app.namespace}:bulk:${id}:${p}`));
+    for (const id of run.ids) redis.cli('del', ...['spec', 'meta', 'items', 'counts'].map((p) => `${app.namespace}:bulk:${id}:${p}`));
     return run;
   }
 
+  endRound() {
+    this.rounds.push(median(this.runs.slice(this.rounds.length * RUNS).map((r) => r.seconds)));
+  }
+
   get median() {
-    const s = this.runs.map((r) => r.seconds).sort((a, b) => a - b);
-    return s[Math.floor(s.length / 2)];
+    return median(this.runs.map((r) => r.seconds));
   }
 
   report(total) {
     const perRun = (xs) => xs.map((c) => (c / this.runs.length).toFixed(2)).join(' / ');
     const who = this.label === '1 process' ? 'api+worker' : 'api+worker / worker';
-    return `${FULL.join('+')}, ${this.label}: median ${this.median.toFixed(2)} s = ${(total / this.median).toFixed(0)} nodes/s (runs: ${this.runs.map((r) => r.seconds.toFixed(2)).join(' ')}); CPU seconds per run: ${perRun(this.cpu)} (redis / ${who}); main thread waiting for a CPU per run: ${perRun(this.waits)} s (${who})`;
+    return `${FULL.join('+')}, ${this.label}: median ${this.median.toFixed(2)} s = ${(total / this.median).toFixed(0)} nodes/s (round medians: ${this.rounds.map((x) => x.toFixed(2)).join(' ')}); CPU seconds per run: ${perRun(this.cpu)} (redis / ${who}); main thread waiting for a CPU per run: ${perRun(this.waits)} s (${who}); machine busy ${((this.machine.busy / this.machine.total) * 100).toFixed(0)} % of all cores (submission to the last poll)`;
   }
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 async function main() {
   const { pubkeys } = loadEmbeddedGraph().graph;
   const redis = await BenchRedis.start();
-  const procs = [redis.proc];
+  const single = new Config('1 process');
+  const two = new Config('2 processes');
+  let lastWorkers = {};
   try {
-    // Both configurations stay up side by side (an idle process costs nothing) and their runs alternate, so a
-    // slow spell of this shared machine falls on both rather than on whichever happened to run then.
-    const one = await startApp(redis.url, 'all', 'bench1');
-    const a = await startApp(redis.url, 'all', 'bench2');
-    const b = await startApp(redis.url, 'worker', 'bench2');
-    procs.push(one.proc, a.proc, b.proc);
-    const basic = await runJobs(one, pubkeys, ['basic']);
-    console.log(`basic, 1 process: ${pubkeys.length} nodes in ${basic.seconds.toFixed(2)} s = ${basic.rate.toFixed(0)} nodes/s (target >= 1,000)`);
-    redis.cli('flushall');
-    const single = new Config('1 process', one, [redis.proc.pid, one.proc.pid]);
-    const two = new Config('2 processes', a, [redis.proc.pid, a.proc.pid, b.proc.pid]);
-    for (const c of [single, two]) await c.run(redis, pubkeys, false);
-    for (let r = 0; r < RUNS; r++) for (const c of [single, two]) await c.run(redis, pubkeys, true);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Fresh processes each round: one process can run 10 % faster or slower than the next for its whole life
+      // (same code, same machine), and a ratio taken from a single set of processes carries that luck.
+      // Within a round both configurations stay up side by side (an idle process costs nothing) and their runs
+      // alternate, so a slow spell of this shared machine falls on both.
+      redis.cli('flushall');
+      const one = await startApp(redis.url, 'all', 'bench1');
+      const a = await startApp(redis.url, 'all', 'bench2');
+      const b = await startApp(redis.url, 'worker', 'bench2');
+      try {
+        if (round === 0) {
+          const basic = await runJobs(one, pubkeys, ['basic']);
+          console.log(`basic, 1 process: ${pubkeys.length} nodes in ${basic.seconds.toFixed(2)} s = ${basic.rate.toFixed(0)} nodes/s (target >= 1,000)`);
+        }
+        const procs = new Map([[single, { app: one, pids: [redis.proc.pid, one.proc.pid] }], [two, { app: a, pids: [redis.proc.pid, a.proc.pid, b.proc.pid] }]]);
+        for (const [c, p] of procs) await c.run(redis, p, pubkeys, false);
+        for (let r = 0; r < RUNS; r++) for (const [c, p] of procs) lastWorkers = (await c.run(redis, p, pubkeys, true)).workers;
+        for (const c of [single, two]) c.endRound();
+        console.log(`round ${round + 1} of ${ROUNDS}: 1 process ${single.rounds[round].toFixed(2)} s, 2 processes ${two.rounds[round].toFixed(2)} s, speed-up ${(single.rounds[round] / two.rounds[round]).toFixed(2)}x`);
+      } finally {
+        await Promise.all([one, a, b].map(stop));
+      }
+    }
 
     console.log(`${single.report(pubkeys.length)} (target <= 30 s)`);
     console.log(`Redis memory for one job of 10,000 nodes (${FULL.join(',')}): ${(single.bytes / 1e6).toFixed(1)} MB (${(single.bytes / 10000 / 1024).toFixed(1)} KB per node)`);
-    console.log(`${two.report(pubkeys.length)}; items per worker (last run) ${JSON.stringify(two.runs[RUNS - 1].workers)}`);
-    const paired = single.runs.map((r, i) => r.seconds / two.runs[i].seconds).sort((x, y) => x - y);
-    console.log(`speed-up with two processes: ${(single.median / two.median).toFixed(2)}x (ratio of medians; target >= 1.6x); run by run ${paired[0].toFixed(2)}-${paired[paired.length - 1].toFixed(2)}x`);
+    console.log(`${two.report(pubkeys.length)}; items per worker (last run) ${JSON.stringify(lastWorkers)}`);
+    const perRound = single.rounds.map((x, i) => x / two.rounds[i]).sort((x, y) => x - y);
+    console.log(`speed-up with two processes: ${(single.median / two.median).toFixed(2)}x (ratio of the medians of all ${ROUNDS * RUNS} runs; target >= 1.6x); round by round ${perRound.map((x) => x.toFixed(2)).join(' ')}x`);
   } finally {
-    for (const p of procs) p.kill('SIGTERM');
+    redis.proc.kill('SIGTERM');
   }
+}
+
+/** SIGTERM, then wait for the exit, so the next round's processes do not share the cores with a dying one. */
+function stop({ proc }) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    proc.once('exit', resolve);
+    proc.kill('SIGTERM');
+  });
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
