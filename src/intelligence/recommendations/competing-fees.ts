@@ -26,7 +26,7 @@ export class CompetingFees {
     return new CompetingFees(sorted, skipped);
   }
 
-  /** Any fee rates, in any order (live data, fixtures). */
+  /** Any fee rates, in any order (test fixtures). */
   static of(values: ArrayLike<number>): CompetingFees {
     return new CompetingFees(Float64Array.from(values).sort(), []);
   }

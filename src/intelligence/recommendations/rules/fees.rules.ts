@@ -33,16 +33,14 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView): Finding | null
   const med = comp.quantile(0.5);
   const cur = local.feeRatePpm;
   let rule: 'fee_underpriced' | 'fee_overpriced';
-  let target: number;
-  if (med > 0 && cur < UNDERPRICED_RATIO * med) {
-    rule = 'fee_underpriced';
-    // The competition's lower quartile, or half its median when even that quartile is below the current fee.
-    const p25 = comp.quantile(0.25);
-    target = niceFee(p25 > cur ? p25 : med / 2);
-  } else if (cur > OVERPRICED_RATIO * Math.max(med, 1) && cur > comp.quantile(0.9)) {
-    rule = 'fee_overpriced';
-    target = niceFee(comp.quantile(0.75));
-  } else return null;
+  if (med > 0 && cur < UNDERPRICED_RATIO * med) rule = 'fee_underpriced';
+  else if (cur > OVERPRICED_RATIO * Math.max(med, 1) && cur > comp.quantile(0.9)) rule = 'fee_overpriced';
+  else return null;
+  const p25 = comp.quantile(0.25);
+  const p75 = comp.quantile(0.75);
+  // Underpriced: the competition's lower quartile, or half its median when even that quartile is below the
+  // current fee. Overpriced: its upper quartile.
+  const target = niceFee(rule === 'fee_underpriced' ? (p25 > cur ? p25 : med / 2) : p75);
   if (!worthChanging(cur, target) || (rule === 'fee_underpriced') !== target > cur) return null;
   const next = { ...local, feeRatePpm: target };
   const pctBefore = comp.percentBelow(cur);
@@ -73,9 +71,9 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView): Finding | null
     evidence: [
       graphEvidence(node, 'own_fee_rate', cur, 'ppm'),
       graphEvidence(node, 'competing_channels_into_peer', comp.length, 'channels'),
-      graphEvidence(node, 'competing_fee_rate_p25', comp.quantile(0.25), 'ppm'),
+      graphEvidence(node, 'competing_fee_rate_p25', p25, 'ppm'),
       graphEvidence(node, 'competing_fee_rate_median', med, 'ppm'),
-      graphEvidence(node, 'competing_fee_rate_p75', comp.quantile(0.75), 'ppm'),
+      graphEvidence(node, 'competing_fee_rate_p75', p75, 'ppm'),
       graphEvidence(node, 'percentile_among_competitors_before', pctBefore, '% of competing fees below'),
       graphEvidence(node, 'percentile_among_competitors_after', pctAfter, '% of competing fees below'),
       graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
