@@ -160,7 +160,7 @@ async function main() {
     // every core: that bounds the speed-up whatever the scheduling, and says whether a shortfall is the machine's.
     const cores = availableParallelism();
     const floor = two.cpuPerRun / cores;
-    console.log(`ceiling of that speed-up on ${cores} cores: ${(single.median / floor).toFixed(2)}x (1-process median / (2-process CPU seconds per run ${two.cpuPerRun.toFixed(2)} / ${cores}): both cores busy all the time)`);
+    console.log(`ceiling of that speed-up on ${cores} cores: ${(single.median / floor).toFixed(2)}x (1-process median / (2-process CPU seconds per run ${two.cpuPerRun.toFixed(2)} / ${cores}): every core busy all the time)`);
   } finally {
     redis.proc.kill('SIGTERM');
   }
