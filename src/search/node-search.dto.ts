@@ -11,7 +11,8 @@ export class NodeSearchQuery {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString({ message: 'q must be a single string' })
   @Length(1, 66, { message: 'q must be between 1 and 66 characters' })
-  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'q must not contain control characters' })
+  // C0 and C1 controls (U+0085 included), and the Unicode line/paragraph separators that split log lines.
+  @Matches(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, { message: 'q must not contain control characters' })
   @ApiProperty({ minLength: 1, maxLength: 66, example: 'ACI' })
   q!: string;
 

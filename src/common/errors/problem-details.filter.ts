@@ -14,6 +14,10 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   GRAPH_SNAPSHOT_INVALID: HttpStatus.INTERNAL_SERVER_ERROR,
   UPSTREAM_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: HttpStatus.REQUEST_TIMEOUT,
+  SERVER_BUSY: HttpStatus.SERVICE_UNAVAILABLE,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   UNAUTHORIZED: HttpStatus.UNAUTHORIZED,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -23,7 +27,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHORIZED',
   404: 'ROUTE_NOT_FOUND',
+  408: 'REQUEST_TIMEOUT',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'HEADERS_TOO_LARGE',
   429: 'RATE_LIMITED',
   503: 'UPSTREAM_UNAVAILABLE',
 };
@@ -53,6 +60,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, code: problem.code, path: truncatePubkeysIn(req.originalUrl ?? req.url) }, 'request failed');
     }
     if (res.headersSent) return;
+    const retryAfter = exception instanceof DomainError ? exception.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -80,17 +89,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private head(code: ErrorCode, status: number) {
-    return {
-      type: `urn:ln-intelligence:error:${code.toLowerCase().replace(/_/g, '-')}`,
-      title: code
-        .toLowerCase()
-        .split('_')
-        .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
-        .join(' '),
-      status,
-      code,
-    };
+    return problemHead(code, status);
   }
+}
+
+/** The fixed part of a problem: its type URN, title, status and code. */
+export function problemHead(code: ErrorCode, status: number): Pick<ProblemDetails, 'type' | 'title' | 'status' | 'code'> {
+  return {
+    type: `urn:ln-intelligence:error:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: code
+      .toLowerCase()
+      .split('_')
+      .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
+      .join(' '),
+    status,
+    code,
+  };
 }
 
 /** Status of Nest HTTP exceptions and of body-parser errors (which carry `status`/`type`). */

@@ -34,12 +34,44 @@ export function exceedsDepth(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Refuses over-deep inputs before class-transformer walks them. */
+/**
+ * Keys that name JavaScript's prototype machinery. JSON.parse makes them ordinary own keys, but class-transformer
+ * and the whitelist skip them silently; they are refused like any other unknown field.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Dotted path of the first prototype key anywhere in `value`, or null; iterative, like {@link exceedsDepth}. */
+export function prototypeKeyPath(value: unknown): string | null {
+  const pending: Array<[unknown, string]> = [[value, '']];
+  while (pending.length > 0) {
+    const [v, path] = pending.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    for (const key of Object.keys(v)) {
+      const at = path ? `${path}.${key}` : key;
+      if (PROTOTYPE_KEYS.has(key)) return at;
+      pending.push([(v as Record<string, unknown>)[key], at]); // eslint-disable-line security/detect-object-injection -- key comes from Object.keys(v)
+    }
+  }
+  return null;
+}
+
+/** Most field errors one answer lists: a request with a thousand unknown fields gets a short answer and a count. */
+export const MAX_LISTED_ERRORS = 10;
+
+export function boundedErrors(errors: Array<{ field: string; message: string }>): Array<{ field: string; message: string }> {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  const more = errors.length - MAX_LISTED_ERRORS;
+  return [...errors.slice(0, MAX_LISTED_ERRORS), { field: '…', message: `and ${more} more error${more === 1 ? '' : 's'} not listed` }];
+}
+
+/** Refuses over-deep inputs before class-transformer walks them, and prototype keys it would skip. */
 class DepthBoundedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (exceedsDepth(value, MAX_INPUT_DEPTH)) {
       throw new ValidationFailedError([{ field: metadata.data ?? metadata.type, message: `must not nest arrays or objects more than ${MAX_INPUT_DEPTH} levels deep` }]);
     }
+    const prototypeKey = metadata.type === 'body' || metadata.type === 'query' ? prototypeKeyPath(value) : null;
+    if (prototypeKey !== null) throw new ValidationFailedError([{ field: prototypeKey, message: `property ${prototypeKey} should not exist` }]);
     return super.transform(value, metadata);
   }
 }
@@ -51,6 +83,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => new ValidationFailedError(boundedErrors(flattenValidationErrors(errors))),
   });
 }

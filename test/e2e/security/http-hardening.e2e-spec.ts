@@ -1,4 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { maxHeaderSize, Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { createSecuredTestApp } from './secured-test-app';
 
@@ -159,3 +161,75 @@ describe('HTTP hardening (Host allow-list, CORS, security headers, body limit, t
     });
   });
 });
+
+describe('HTTP edge cases answered like every other error (issue 20, finding 9)', () => {
+  const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await createSecuredTestApp({});
+  });
+  afterAll(() => app.close());
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s key in a JSON body with 400, like any unknown field', async (key) => {
+    for (const body of [`{"goals":["connectivity"],"${key}":{"isAdmin":true}}`, `{"goals":["connectivity"],"context":{"${key}":1}}`]) {
+      const res = await request(app.getHttpServer()).post(`/api/v1/node/${ACINQ}/priorities`).set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: expect.stringContaining(key), message: expect.stringContaining(`${key} should not exist`) }] });
+    }
+  });
+
+  it('refuses C1 controls and Unicode line separators in a search query', async () => {
+    for (const q of ['a%C2%85b', 'a%C2%9Bb', 'a%E2%80%A8b', 'a%E2%80%A9b']) {
+      const res = await request(app.getHttpServer()).get(`/api/v1/nodes/search?q=${q}`).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'q', message: 'q must not contain control characters' }]);
+    }
+    await request(app.getHttpServer()).get('/api/v1/nodes/search?q=caf%C3%A9').expect(200);
+  });
+
+  it('answers an unsupported body charset or encoding with 415 and its own code', async () => {
+    for (const [header, value] of [['Content-Type', 'application/json; charset=latin1'], ['Content-Encoding', 'x-unknown']]) {
+      const res = await request(app.getHttpServer())
+        .post(`/api/v1/node/${ACINQ}/priorities`)
+        .set('Content-Type', 'application/json')
+        .set(header, value)
+        .send('{"goals":["connectivity"]}')
+        .expect(415);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    }
+  });
+
+  it('answers headers over the limit with 431 problem+json', async () => {
+    const port = await listenOnFreePort(app);
+    const raw = await rawExchange(port, `GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Pad: ${'a'.repeat(maxHeaderSize + 512)}\r\n\r\n`);
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(body)).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE' });
+  });
+
+  it('keeps the answer to a thousand unknown query parameters short: the first 10 and a count', async () => {
+    const junk = Array.from({ length: 1000 }, (_, i) => `unknown_${i}=1`).join('&');
+    const res = await request(app.getHttpServer()).get(`/api/v1/nodes/search?q=ACI&${junk}`).expect(400);
+    expect(res.body.errors).toHaveLength(11);
+    // Node's query parser keeps the first 1000 parameters: q and 999 unknown ones.
+    expect(res.body.errors[10]).toEqual({ field: '…', message: 'and 989 more errors not listed' });
+    expect(JSON.stringify(res.body).length).toBeLessThan(4_000);
+  });
+});
+
+async function listenOnFreePort(app: NestExpressApplication): Promise<number> {
+  const server = app.getHttpServer() as Server;
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Sends raw bytes and collects everything the server writes until it closes the connection. */
+function rawExchange(port: number, payload: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let received = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(payload));
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    socket.on('close', () => resolve(received));
+    socket.on('error', (err) => (received ? resolve(received) : reject(err)));
+  });
+}
