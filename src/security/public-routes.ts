@@ -1,4 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import { HealthController } from '../health/health.controller';
 
 /**
@@ -13,4 +14,15 @@ export const HEALTH_PATH = /^\/api\/v1\/health(?:\/(?:live|ready))?\/?$/;
  */
 export function isHealthRoute(context: ExecutionContext): boolean {
   return context.getClass() === HealthController;
+}
+
+/**
+ * A health request platforms make: any health route, except `/health?verbose=…` (anything but `verbose=false`),
+ * which tells the environment, versions, memory and upstreams. That one needs a key when API_KEYS is set, and
+ * is rate limited like any other route.
+ */
+export function isPublicProbe(context: ExecutionContext): boolean {
+  if (!isHealthRoute(context)) return false;
+  const verbose = context.switchToHttp().getRequest<Request>().query?.verbose;
+  return verbose === undefined || verbose === 'false';
 }

@@ -12,7 +12,7 @@ import {
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain.error';
 import { ApiKeyService } from '../security/api-key.service';
-import { isHealthRoute } from '../security/public-routes';
+import { isPublicProbe } from '../security/public-routes';
 
 /** The tightest limit seen so far for this request: with two tiers, the headers describe the one closest to refusing. */
 const SHOWN = Symbol('rateLimitShown');
@@ -35,7 +35,7 @@ export class AppThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return context.getType() !== 'http' || isHealthRoute(context);
+    return context.getType() !== 'http' || isPublicProbe(context);
   }
 
   protected override async getTracker(req: Record<string, any>): Promise<string> {

@@ -62,6 +62,20 @@ describe('API keys', () => {
       await request(http).get('/api/v1/health/ready').expect(200);
       await request(http).get('/docs').expect(200);
     });
+
+    it('requires a key for verbose health (environment, versions, memory, upstreams); plain health stays open', async () => {
+      const http = app.getHttpServer();
+      for (const query of ['verbose=true', 'verbose=TRUE', 'verbose=1', 'verbose=true&verbose=true']) {
+        const refused = await request(http).get(`/api/v1/health?${query}`).expect(401);
+        expect(refused.body).toMatchObject({ code: 'UNAUTHORIZED' });
+        expect(JSON.stringify(refused.body)).not.toMatch(/node_version|memory|environment/i);
+      }
+      await request(http).get('/api/v1/health?verbose=true').set('X-API-Key', 'wrong-key-0000000000000').expect(401);
+      const plain = await request(http).get('/api/v1/health?verbose=false').expect(200);
+      expect(plain.body.details).toBeUndefined();
+      const verbose = await request(http).get('/api/v1/health?verbose=true').set('X-API-Key', NEW_KEY).expect(200);
+      expect(verbose.body.details).toBeDefined();
+    });
   });
 
   it('after the rotation (old key removed) the old key is refused and the new one works', async () => {
@@ -79,6 +93,7 @@ describe('API keys', () => {
     try {
       await request(app.getHttpServer()).get('/api/v1/metrics').expect(200);
       await request(app.getHttpServer()).get(`/api/v1/node/${ACINQ}/info`).set('X-API-Key', 'anything-at-all-000000').expect(200);
+      await request(app.getHttpServer()).get('/api/v1/health?verbose=true').expect(200);
     } finally {
       await app.close();
     }
