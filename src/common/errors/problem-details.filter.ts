@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { truncatePubkeysIn } from '../validation/pubkey';
+import { urlForLog } from '../logging/logger.options';
 import { DomainError, ErrorCode } from './domain.error';
 
 /** The only place that knows which HTTP status each domain error code becomes. */
@@ -57,7 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(exception, req);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, code: problem.code, path: truncatePubkeysIn(req.originalUrl ?? req.url) }, 'request failed');
+      this.logger.error({ err: exception, code: problem.code, path: urlForLog(req.originalUrl ?? req.url) }, 'request failed');
     }
     if (res.headersSent) return;
     const retryAfter = exception instanceof DomainError ? exception.details?.retryAfterSeconds : undefined;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { truncatePubkeysIn } from '../validation/pubkey';
+import { truncatePubkey, truncatePubkeysIn } from '../validation/pubkey';
 
 /** Header and body paths that may carry secrets; pino replaces them before a line is written. */
 export const REDACTED_PATHS = [
@@ -17,6 +17,46 @@ export const REDACTED_PATHS = [
   '*.password',
 ];
 
+/** A client's X-Request-Id is used only when it looks like an id; anything else gets a fresh UUID. */
+export const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * Query parameters whose values may be secrets (a key pasted as `?api_key=`, a token, a rune or macaroon):
+ * matched on the whole name or its last `_`/`-` separated word, case-insensitively, so `pubkey` stays readable.
+ */
+const SECRET_PARAM_RE = /(?:^|[_.-])(?:api_?key|key|token|secret|password|passwd|pwd|pass|rune|macaroon|auth|authorization|signature|sig|session|credentials?)$/i;
+
+/** Hex runs that are a pubkey or a long prefix of one (a search query): truncated like pubkeys. */
+const PUBKEY_PREFIX_RE = /0[23][0-9a-fA-F]{14,}/g;
+
+function decoded(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
+/** A URL as it may be logged: values of secret-looking query parameters replaced, pubkeys and their prefixes truncated. */
+export function urlForLog(url: string): string {
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  const query =
+    at < 0
+      ? ''
+      : '?' +
+        url
+          .slice(at + 1)
+          .split('&')
+          .map((pair) => {
+            const eq = pair.indexOf('=');
+            const name = eq < 0 ? pair : pair.slice(0, eq);
+            return eq >= 0 && SECRET_PARAM_RE.test(decoded(name)) ? `${name}=[redacted]` : pair;
+          })
+          .join('&');
+  return truncatePubkeysIn(path + query).replace(PUBKEY_PREFIX_RE, (hex) => truncatePubkey(hex));
+}
+
 /** pino-http options: JSON lines, request ids (taken from `X-Request-Id` or made), pubkeys truncated. */
 export function loggerOptions(level: string): Params {
   return {
@@ -25,12 +65,12 @@ export function loggerOptions(level: string): Params {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+        const id = typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: truncatePubkeysIn(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: urlForLog(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
