@@ -3,7 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation/validation';
-import { securityConfig } from './config/configuration';
+import { limitsConfig, securityConfig } from './config/configuration';
 import { configureEdge } from './security/configure-edge';
 import { configureSecurity } from './security/configure-security';
 
@@ -80,7 +80,7 @@ export function configureApp(app: NestExpressApplication, version: string): void
   app.useLogger(app.get(Logger));
   // First: Host allow-list, helmet, CORS and trust proxy apply to every route, docs included.
   configureSecurity(app, app.get(securityConfig.KEY));
-  configureEdge(app);
+  configureEdge(app, app.get(limitsConfig.KEY));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

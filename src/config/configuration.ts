@@ -138,6 +138,8 @@ export const limitsConfig = registerAs('limits', () => {
   return {
     perMinute: e.RATE_LIMIT_PER_MINUTE,
     expensivePerMinute: e.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
+    /** Every request per client, counted before parsing and routing (0 = off). */
+    edgePerMinute: e.RATE_LIMIT_EDGE_PER_MINUTE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 });

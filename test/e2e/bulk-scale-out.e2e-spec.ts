@@ -28,6 +28,7 @@ async function startInstance(redisUrl: string): Promise<Instance> {
       WORKERS: '1',
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
+      RATE_LIMIT_EDGE_PER_MINUTE: '0',
     },
   });
   const output: string[] = [];

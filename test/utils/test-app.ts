@@ -13,7 +13,7 @@ const MANAGED_ENV = [
   'OPENAI_MODEL', 'OPENAI_TIMEOUT_MS', 'OPENAI_DAILY_TOKEN_BUDGET', 'LND_REST_URL', 'LND_MACAROON_HEX', 'LND_MACAROON_PATH', 'LND_TLS_CERT_PATH',
   'MEMPOOL_BASE_URL', 'UPSTREAM_TIMEOUT_MS', 'GRAPH_SOURCE', 'GRAPH_REFRESH_INTERVAL', 'LOG_LEVEL', 'ENVIRONMENT', 'PORT', 'DEFAULT_LANGUAGE',
   'APP_ROLE', 'BULK_INLINE_MAX', 'BULK_CHUNK_SIZE', 'BULK_WORKER_CONCURRENCY', 'BULK_RESULT_TTL', 'BULK_STALLED_INTERVAL_MS',
-  'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_EXPENSIVE_PER_MINUTE', 'SHUTDOWN_TIMEOUT_MS',
+  'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_EXPENSIVE_PER_MINUTE', 'RATE_LIMIT_EDGE_PER_MINUTE', 'SHUTDOWN_TIMEOUT_MS',
   'API_KEYS', 'SECRET_KEY', 'CORS_ORIGINS', 'ALLOWED_HOSTS', 'ALERT_WEBHOOK_URL', 'TRUST_PROXY',
 ];
 
@@ -35,7 +35,7 @@ export async function createTestApp(
 ): Promise<NestExpressApplication> {
   for (const k of MANAGED_ENV) delete process.env[k];
   // Suites send many requests from one address; the throttling suite sets its own limits.
-  Object.assign(process.env, { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', LOG_LEVEL: 'silent', CACHE_NAMESPACE: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
+  Object.assign(process.env, { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', RATE_LIMIT_EDGE_PER_MINUTE: '0', LOG_LEVEL: 'silent', CACHE_NAMESPACE: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

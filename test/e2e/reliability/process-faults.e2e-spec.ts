@@ -45,6 +45,7 @@ describe('SIGTERM to a worker process during a bulk job and a request', () => {
       SHUTDOWN_TIMEOUT_MS: '15000',
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
+      RATE_LIMIT_EDGE_PER_MINUTE: '0',
     });
     const t0 = Date.now();
     [a, b] = await Promise.all([spawnApp(env('all'), 60_000), spawnApp(env('worker'), 60_000)]);
