@@ -140,6 +140,8 @@ export const limitsConfig = registerAs('limits', () => {
     expensivePerMinute: e.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     /** Every request per client, counted before parsing and routing (0 = off). */
     edgePerMinute: e.RATE_LIMIT_EDGE_PER_MINUTE,
+    /** Uncached recommendations that may wait for a worker; past this they get 503 with Retry-After. */
+    recommendationQueueMax: e.RECOMMENDATIONS_QUEUE_MAX,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 });

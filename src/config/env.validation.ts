@@ -12,6 +12,7 @@ const REFRESH_MSG = 'GRAPH_REFRESH_INTERVAL must be a whole number of seconds be
 const TIMEOUT_MSG = 'UPSTREAM_TIMEOUT_MS must be a whole number of milliseconds between 100 and 120000';
 const RATE_MSG = 'RATE_LIMIT_PER_MINUTE and RATE_LIMIT_EXPENSIVE_PER_MINUTE must be whole numbers between 1 and 1000000';
 const EDGE_RATE_MSG = 'RATE_LIMIT_EDGE_PER_MINUTE must be a whole number between 0 (off) and 1000000';
+const QUEUE_MSG = 'RECOMMENDATIONS_QUEUE_MAX must be a whole number between 0 and 10000';
 const SHUTDOWN_MSG = 'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds between 0 and 600000';
 const OPENAI_TIMEOUT_MSG = 'OPENAI_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 300000';
 const TOKEN_BUDGET_MSG = 'OPENAI_DAILY_TOKEN_BUDGET must be a whole number of tokens between 0 and 1000000000';
@@ -170,6 +171,10 @@ export class EnvironmentVariables {
   /** Every request per client (key, or IP without one), counted before the body is parsed or the route is known. */
   @Transform(toInt) @IsInt({ message: EDGE_RATE_MSG }) @Min(0, { message: EDGE_RATE_MSG }) @Max(1_000_000, { message: EDGE_RATE_MSG })
   RATE_LIMIT_EDGE_PER_MINUTE = 600;
+
+  /** Uncached recommendations waiting for a free worker (WORKERS compute at once); one more gets 503 + Retry-After. */
+  @Transform(toInt) @IsInt({ message: QUEUE_MSG }) @Min(0, { message: QUEUE_MSG }) @Max(10_000, { message: QUEUE_MSG })
+  RECOMMENDATIONS_QUEUE_MAX = 8;
 
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'ALERT_WEBHOOK_URL must be an http(s) URL' })
   ALERT_WEBHOOK_URL?: string;

@@ -11,13 +11,21 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'Graph not loaded yet (code GRAPH_NOT_READY) or upstream unavailable',
 };
 
+/** 503 of routes whose cache misses wait in a bounded queue (RECOMMENDATIONS_QUEUE_MAX). */
+export const BUSY_503 = 'Graph not loaded yet (code GRAPH_NOT_READY), upstream unavailable, or too many uncached answers being computed (code SERVER_BUSY; retry after Retry-After seconds)';
+
 /** Documents the shared problem+json error shape for each listed status. */
 export function ApiProblemResponses(...statuses: number[]) {
+  return ApiProblemResponsesDescribed({}, ...statuses);
+}
+
+/** As {@link ApiProblemResponses}, with some descriptions replaced. */
+export function ApiProblemResponsesDescribed(descriptions: Record<number, string>, ...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
     ...statuses.map((status) =>
       // eslint-disable-next-line security/detect-object-injection -- status is a numeric HTTP status given in code
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
+      ApiResponse({ status, description: descriptions[status] ?? DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
     ),
   );
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../../common/errors/api-problem-responses.decorator';
+import { ApiProblemResponsesDescribed, BUSY_503 } from '../../common/errors/api-problem-responses.decorator';
 import { NodePubkeyParams } from '../dto/node-params.dto';
 import { RecommendationsQuery, RecommendationsResponseDto } from '../dto/recommendations.dto';
 import { negotiateLanguage } from './i18n/messages';
@@ -17,7 +17,7 @@ export class RecommendationsController {
    */
   @Get(':pubkey/recommendations')
   @ApiHeader({ name: 'accept-language', required: false, description: 'fr or en; default DEFAULT_LANGUAGE' })
-  @ApiProblemResponses(400, 404, 503)
+  @ApiProblemResponsesDescribed({ 503: BUSY_503 }, 400, 404, 503)
   getRecommendations(
     @Param() { pubkey }: NodePubkeyParams,
     @Query() q: RecommendationsQuery,

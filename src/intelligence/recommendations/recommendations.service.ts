@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { AppCacheService } from '../../cache/app-cache.service';
-import { appConfig } from '../../config/configuration';
+import { BoundedWorkQueue } from '../../common/async/bounded-work-queue';
+import { appConfig, limitsConfig } from '../../config/configuration';
 import { GraphService } from '../../graph/graph.service';
 import { RecommendationsQuery, RecommendationsResponseDto } from '../dto/recommendations.dto';
 import { Language } from './i18n/messages';
@@ -10,12 +11,18 @@ import { countBy, recommend } from './recommendations.engine';
 
 @Injectable()
 export class RecommendationsService {
+  /** Cache misses cost up to a second of CPU each: as many at once as there are workers, a bounded line behind them. */
+  private readonly misses: BoundedWorkQueue;
+
   constructor(
     private readonly graphs: GraphService,
     private readonly cache: AppCacheService,
     private readonly analyser: NodeAnalysisService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
-  ) {}
+    @Inject(limitsConfig.KEY) limits: ConfigType<typeof limitsConfig>,
+  ) {
+    this.misses = new BoundedWorkQueue({ concurrency: app.workers, capacity: limits.recommendationQueueMax, what: 'uncached recommendations' });
+  }
 
   get defaultLanguage(): Language {
     return this.app.defaultLanguage;
@@ -26,8 +33,10 @@ export class RecommendationsService {
     const key = this.cache.key('recommendations', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, filters.category ?? '*', filters.priority ?? '*', lang);
     const cached = await this.cache.get<RecommendationsResponseDto>(key);
     if (cached) return { ...cached, cache_hit: true };
-    const { analysis, warnings } = await this.analyser.analyse(pubkey);
-    const { recommendations: all, omitted } = recommend(analysis, lang);
+    const { analysis, warnings, recommendations: all, omitted } = await this.misses.run(async () => {
+      const analysed = await this.analyser.analyse(pubkey);
+      return { ...analysed, ...recommend(analysed.analysis, lang) };
+    });
     const recs = all.filter((r) => (!filters.category || r.category === filters.category) && (!filters.priority || r.priority === filters.priority));
     const answer: RecommendationsResponseDto = {
       pubkey,
