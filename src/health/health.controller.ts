@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../common/errors/api-problem-responses.decorator';
+import { ApiProblemResponsesDescribed } from '../common/errors/api-problem-responses.decorator';
 import type { Response } from 'express';
 import { HealthChecksService } from './health-checks.service';
 import { HealthQuery, HealthResponseDto, ProbeResponseDto } from './health.dto';
@@ -14,11 +14,19 @@ import { HealthQuery, HealthResponseDto, ProbeResponseDto } from './health.dto';
 export class HealthController {
   constructor(private readonly checks: HealthChecksService) {}
 
-  /** Service health in the product document's shape; 503 only when `unhealthy`. */
+  /**
+   * Service health in the product document's shape; 503 only when `unhealthy`. Open to probes without a key;
+   * `verbose=true` needs a valid API key when API_KEYS is set, and is rate limited like other routes.
+   */
   @Get()
   @ApiOkResponse({ type: HealthResponseDto, description: 'healthy or degraded' })
   @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'unhealthy: the graph is not loaded' })
-  @ApiProblemResponses(400)
+  @ApiProblemResponsesDescribed(
+    { 401: '`verbose` asked for without a valid API key while API_KEYS is set (code UNAUTHORIZED)', 429: '`verbose` asked for past the rate limit (code RATE_LIMITED)' },
+    400,
+    401,
+    429,
+  )
   async getHealth(@Query() q: HealthQuery, @Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
     const body = await this.checks.report(q.verbose ?? false);
     if (body.status === 'unhealthy') res.status(503);

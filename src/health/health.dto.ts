@@ -5,7 +5,7 @@ export const SERVICE_STATES = ['connected', 'disconnected', 'degraded', 'not_con
 export type ServiceState = (typeof SERVICE_STATES)[number];
 
 export class HealthQuery {
-  @QueryFlag('Add check details: Terminus indicator results, memory, reasons', false)
+  @QueryFlag('Add check details: Terminus indicator results, memory, reasons. Needs a valid API key when API_KEYS is set', false)
   verbose?: boolean;
 }
 
