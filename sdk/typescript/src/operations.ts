@@ -24,7 +24,7 @@ export function operations(client: Client<paths>) {
     getBulkAnalysis: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/nodes/bulk-analysis/{job_id}', ...init)) as Op<'/api/v1/nodes/bulk-analysis/{job_id}', 'GET'>,
     /** Peers the node has no channel with, ranked by what one new channel to each would do to the node's */
     getChannelCandidates: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/node/{pubkey}/channel-candidates', ...init)) as Op<'/api/v1/node/{pubkey}/channel-candidates', 'GET'>,
-    /** Service health in the product document's shape; 503 only when `unhealthy`. */
+    /** Service health in the product document's shape; 503 only when `unhealthy`. Open to probes without a key; */
     getHealth: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/health', ...init)) as Op<'/api/v1/health', 'GET'>,
     /** Liveness: the process answers. */
     getLiveness: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/health/live', ...init)) as Op<'/api/v1/health/live', 'GET'>,

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service health in the product document's shape; 503 only when `unhealthy`. */
+        /**
+         * Service health in the product document's shape; 503 only when `unhealthy`. Open to probes without a key;
+         *     `verbose=true` needs a valid API key when API_KEYS is set, and is rate limited like other routes.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -1029,7 +1032,7 @@ export interface operations {
     getHealth: {
         parameters: {
             query?: {
-                /** @description Add check details: Terminus indicator results, memory, reasons */
+                /** @description Add check details: Terminus indicator results, memory, reasons. Needs a valid API key when API_KEYS is set */
                 verbose?: boolean;
             };
             header?: never;
@@ -1056,6 +1059,24 @@ export interface operations {
             };
             /** @description Invalid input (code VALIDATION_FAILED); `errors` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description `verbose` asked for without a valid API key while API_KEYS is set (code UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description `verbose` asked for past the rate limit (code RATE_LIMITED) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1714,7 +1735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Graph not loaded yet (code GRAPH_NOT_READY) or upstream unavailable */
+            /** @description Graph not loaded yet (code GRAPH_NOT_READY), upstream unavailable, or too many uncached answers being computed (code SERVER_BUSY; retry after Retry-After seconds) */
             503: {
                 headers: {
                     [name: string]: unknown;
