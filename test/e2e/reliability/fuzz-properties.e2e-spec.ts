@@ -19,7 +19,7 @@ const COINGATE = '0242a4ae0c5bef18048fbecf995094b74bfb0f7391418d71ed394784373f41
 const SMALL = '02458c322518069b0a8c7490853289ed2c6a8aa838b78f1367808e99b8c9705c9e';
 const KNOWN = [ACINQ, COINGATE, SMALL];
 const PUBKEY_RE = /^0[23][0-9a-fA-F]{64}$/;
-const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 const SPEC = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'openapi.json'), 'utf8')) as { components: { schemas: Record<string, object> } };
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -359,7 +359,7 @@ describe('fast-check properties over the riskiest inputs', () => {
   });
 
   describe('unicode and control characters in query strings', () => {
-    const controls = fc.constantFrom('\u0000', '\u0001', '\t', '\n', '\r', '\u001b', '\u001f', '\u007f');
+    const controls = fc.constantFrom('\u0000', '\u0001', '\t', '\n', '\r', '\u001b', '\u001f', '\u007f', '\u0085', '\u009f', '\u2028', '\u2029');
     const text = fc.string({ unit: fc.oneof({ weight: 4, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: controls }, { weight: 1, arbitrary: fc.constantFrom(' ', '%', '&', '=', '+', '#', '?', '/', '\\', '"', "'", '<', '>') }), maxLength: 80 });
 
     it('search q: 200 for 1–66 characters without control characters after trimming, 400 otherwise', async () => {
