@@ -23,6 +23,7 @@ export function isHealthRoute(context: ExecutionContext): boolean {
  */
 export function isPublicProbe(context: ExecutionContext): boolean {
   if (!isHealthRoute(context)) return false;
+  if (context.getHandler() !== HealthController.prototype.getHealth) return true;
   const verbose = context.switchToHttp().getRequest<Request>().query?.verbose;
   return verbose === undefined || verbose === 'false';
 }

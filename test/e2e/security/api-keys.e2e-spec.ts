@@ -71,6 +71,8 @@ describe('API keys', () => {
         expect(JSON.stringify(refused.body)).not.toMatch(/node_version|memory|environment/i);
       }
       await request(http).get('/api/v1/health?verbose=true').set('X-API-Key', 'wrong-key-0000000000000').expect(401);
+      // The probes read no verbose flag: a stray one changes nothing there.
+      await request(http).get('/api/v1/health/live?verbose=true').expect(200);
       const plain = await request(http).get('/api/v1/health?verbose=false').expect(200);
       expect(plain.body.details).toBeUndefined();
       const verbose = await request(http).get('/api/v1/health?verbose=true').set('X-API-Key', NEW_KEY).expect(200);
