@@ -12,11 +12,14 @@ import { AnalysisType, BulkJobSpec, EXPENSIVE_TYPES, ItemOutcome } from './bulk.
 import { ChunkProcessor } from './chunk-processor';
 import { BulkAnalysisRequestDto, BulkInlineResponseDto, BulkItemErrorDto, BulkJobAcceptedDto, BulkJobStatusDto } from './dto/bulk-analysis.dto';
 import { ItemAnalyzer } from './item-analyzer';
+import { JobRequester, mayAccessJob } from './job-owner.policy';
 import { BulkQueueService } from './queue/bulk-queue.service';
 import { BULK_JOB_STORE, BulkJobStore } from './store/bulk-job.store';
 
 /** Longest a request waits for the job store (Redis) before answering 503: a hung Redis must not hang the API. */
 export const JOB_STORE_TIMEOUT_MS = 2_000;
+
+const jobNotFound = (id: string) => new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
 
 const itemError = (o: ItemOutcome): BulkItemErrorDto => ({ pubkey: o.pubkey, error: `${o.error?.code}: ${o.error?.message}` });
 const itemResult = (o: ItemOutcome) => ({ pubkey: o.pubkey, ...o.result });
@@ -38,7 +41,7 @@ export class BulkAnalysisService {
     return this.app.defaultLanguage;
   }
 
-  async submit(dto: BulkAnalysisRequestDto, lang: Language, baseUrl: string): Promise<BulkInlineResponseDto | BulkJobAcceptedDto> {
+  async submit(dto: BulkAnalysisRequestDto, lang: Language, baseUrl: string, requester: JobRequester): Promise<BulkInlineResponseDto | BulkJobAcceptedDto> {
     if (dto.callback_url && !this.cfg.secretKey) {
       throw new ValidationFailedError([{ field: 'callback_url', message: 'callback_url needs SECRET_KEY configured on the server to sign the notification' }]);
     }
@@ -55,6 +58,7 @@ export class BulkAnalysisService {
       callbackUrl: dto.callback_url ?? null,
       createdAt: new Date().toISOString(),
       graphVersion: state.graph.meta.version,
+      owner: requester.key,
     };
     const inline = pubkeys.length <= this.cfg.inlineMax && !types.some((t) => EXPENSIVE_TYPES.includes(t)) && !dto.callback_url;
     if (inline) return this.inline(spec, duplicates);
@@ -66,11 +70,12 @@ export class BulkAnalysisService {
     return { mode: 'queued', job_id: spec.id, status: 'queued', total: pubkeys.length, duplicates_removed: duplicates, status_url: `${baseUrl}/${spec.id}`, durable: this.queue.durable };
   }
 
-  async status(id: string, page: number, pageSize: number): Promise<BulkJobStatusDto> {
+  /** A job another key created answers exactly as an unknown one: its existence is not revealed. */
+  async status(id: string, page: number, pageSize: number, requester: JobRequester): Promise<BulkJobStatusDto> {
     const from = page * pageSize;
     const { spec, meta, counts, items } = await this.stored(async () => {
       const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
-      if (!spec || !meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
+      if (!spec || !meta || !mayAccessJob(spec.owner, requester)) throw jobNotFound(id);
       const counts = await this.store.counts(id);
       const items = await this.store.outcomes(id, from, Math.min(meta.total, from + pageSize));
       return { spec, meta, counts, items };
@@ -104,14 +109,14 @@ export class BulkAnalysisService {
     };
   }
 
-  async cancel(id: string): Promise<BulkJobStatusDto> {
+  async cancel(id: string, requester: JobRequester): Promise<BulkJobStatusDto> {
     await this.stored(async () => {
-      const meta = await this.store.meta(id);
-      if (!meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
+      const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
+      if (!spec || !meta || !mayAccessJob(spec.owner, requester)) throw jobNotFound(id);
       // A finished job keeps its status; cancelling is only meaningful while items remain.
       if (meta.status === 'queued' || meta.status === 'running') await this.store.setStatus(id, 'cancelled', new Date().toISOString());
     });
-    return this.status(id, 0, 100);
+    return this.status(id, 0, 100, requester);
   }
 
   /**

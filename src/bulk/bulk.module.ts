@@ -4,6 +4,7 @@ import { CacheModule } from '../cache/cache.module';
 import { RedisConnection } from '../cache/redis-connection';
 import { bulkConfig } from '../config/configuration';
 import { GraphModule } from '../graph/graph.module';
+import { SecurityModule } from '../security/security.module';
 import { BulkAnalysisService } from './bulk-analysis.service';
 import { BulkWebhookService } from './bulk-webhook.service';
 import { BulkController } from './bulk.controller';
@@ -15,7 +16,7 @@ import { MemoryBulkJobStore } from './store/memory-bulk-job.store';
 import { RedisBulkJobStore } from './store/redis-bulk-job.store';
 
 @Module({
-  imports: [GraphModule, CacheModule],
+  imports: [GraphModule, CacheModule, SecurityModule],
   controllers: [BulkController],
   providers: [
     {
