@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { withTimeout } from '../common/async/with-timeout';
 import { DomainError } from '../common/errors/domain.error';
+import { WebhookTargetService } from '../common/net/webhook-target.service';
 import { ValidationFailedError } from '../common/validation/validation';
 import { appConfig, bulkConfig } from '../config/configuration';
 import { GraphService } from '../graph/graph.service';
@@ -35,6 +36,7 @@ export class BulkAnalysisService {
     private readonly processor: ChunkProcessor,
     private readonly graphs: GraphService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly targets: WebhookTargetService,
   ) {}
 
   get defaultLanguage(): Language {
@@ -45,6 +47,8 @@ export class BulkAnalysisService {
     if (dto.callback_url && !this.cfg.secretKey) {
       throw new ValidationFailedError([{ field: 'callback_url', message: 'callback_url needs SECRET_KEY configured on the server to sign the notification' }]);
     }
+    const callbackProblem = dto.callback_url ? await this.targets.problem(dto.callback_url) : null;
+    if (callbackProblem !== null) throw new ValidationFailedError([{ field: 'callback_url', message: `callback_url ${callbackProblem}` }]);
     const state = this.graphs.current();
     const { pubkeys, duplicates } = dedupe(dto.pubkeys);
     const types = dto.analysis_types ?? ['basic'];

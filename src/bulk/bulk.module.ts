@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { CacheModule } from '../cache/cache.module';
 import { RedisConnection } from '../cache/redis-connection';
 import { bulkConfig } from '../config/configuration';
+import { OutboundModule } from '../common/net/outbound.module';
 import { GraphModule } from '../graph/graph.module';
 import { SecurityModule } from '../security/security.module';
 import { BulkAnalysisService } from './bulk-analysis.service';
@@ -16,7 +17,7 @@ import { MemoryBulkJobStore } from './store/memory-bulk-job.store';
 import { RedisBulkJobStore } from './store/redis-bulk-job.store';
 
 @Module({
-  imports: [GraphModule, CacheModule, SecurityModule],
+  imports: [GraphModule, CacheModule, SecurityModule, OutboundModule],
   controllers: [BulkController],
   providers: [
     {

@@ -159,4 +159,14 @@ export const bulkConfig = registerAs('bulk', () => {
   };
 });
 
-export const ALL_CONFIG = [bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig];
+export const webhookConfig = registerAs('webhook', () => {
+  const e = env();
+  return {
+    /** Hosts a webhook may reach although internal (an operator's own receiver); exact names or IP addresses. */
+    allowedHosts: list(e.WEBHOOK_ALLOWED_HOSTS),
+    /** Same rule as every other outbound URL: plain http only outside production. */
+    httpsOnly: e.ENVIRONMENT === 'production',
+  };
+});
+
+export const ALL_CONFIG = [webhookConfig, bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig];

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { checkWebhookUrl } from '../common/net/webhook-url.policy';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -169,6 +170,15 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'ALERT_WEBHOOK_URL must be an http(s) URL' })
   ALERT_WEBHOOK_URL?: string;
 
+  /**
+   * Hosts a webhook (bulk callback_url, ALERT_WEBHOOK_URL) may reach although they are loopback, private or
+   * link-local: exact host names or IP addresses, comma-separated. Unset: only public addresses are called.
+   */
+  @Transform(emptyToUndefined) @IsOptional()
+  // eslint-disable-next-line security/detect-unsafe-regex -- each repetition must consume a comma, so backtracking is bounded; runs once at boot on operator-set env
+  @Matches(/^\s*[A-Za-z0-9.:\[\]-]+(\s*,\s*[A-Za-z0-9.:\[\]-]+)*\s*$/, { message: 'WEBHOOK_ALLOWED_HOSTS must be a comma-separated list of host names or IP addresses' })
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
   /** Express `trust proxy`: hops to trust (e.g. 1 behind Hostinger's proxy), or false. */
   @Matches(/^(false|true|\d{1,2}|loopback|linklocal|uniquelocal)$/, { message: 'TRUST_PROXY must be false, true, a hop count (e.g. 1) or loopback/linklocal/uniquelocal' })
   TRUST_PROXY = 'loopback';
@@ -186,9 +196,13 @@ export function validateEnv(env: Record<string, unknown>): EnvironmentVariables 
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
   const parsed = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  - ${e.property}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.map((e) => `  - ${e.property}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`);
+  if (errors.length === 0 && parsed.ALERT_WEBHOOK_URL) {
+    // https in production is production-config's rule (it names every upstream alike); the rest is checked here.
+    const allowedHosts = (parsed.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const verdict = checkWebhookUrl(parsed.ALERT_WEBHOOK_URL, { httpsOnly: false, allowedHosts });
+    if (!verdict.ok) lines.push(`  - ALERT_WEBHOOK_URL: ALERT_WEBHOOK_URL ${verdict.problem}`);
   }
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return parsed;
 }
