@@ -10,6 +10,7 @@ import { GraphService } from '../graph/graph.service';
 import type { Language } from '../intelligence/recommendations/i18n/messages';
 import type { PlanRequest } from '../intelligence/priorities/planner/plan.types';
 import { AnalysisType, BulkJobSpec, EXPENSIVE_TYPES, ItemOutcome } from './bulk.types';
+import { jobLimitProblem, keyQuotaProblem } from './bulk-quota.policy';
 import { ChunkProcessor } from './chunk-processor';
 import { BulkAnalysisRequestDto, BulkInlineResponseDto, BulkItemErrorDto, BulkJobAcceptedDto, BulkJobStatusDto } from './dto/bulk-analysis.dto';
 import { ItemAnalyzer } from './item-analyzer';
@@ -52,6 +53,8 @@ export class BulkAnalysisService {
     const state = this.graphs.current();
     const { pubkeys, duplicates } = dedupe(dto.pubkeys);
     const types = dto.analysis_types ?? ['basic'];
+    const tooLarge = jobLimitProblem(pubkeys.length, types, this.cfg.limits);
+    if (tooLarge !== null) throw new ValidationFailedError([{ field: 'pubkeys', message: `${tooLarge} (BULK_MAX_EXPENSIVE_ITEMS_PER_JOB)` }]);
     const spec: BulkJobSpec = {
       id: randomUUID(),
       pubkeys,
@@ -67,7 +70,15 @@ export class BulkAnalysisService {
     const inline = pubkeys.length <= this.cfg.inlineMax && !types.some((t) => EXPENSIVE_TYPES.includes(t)) && !dto.callback_url;
     if (inline) return this.inline(spec, duplicates);
 
-    await this.stored(() => this.store.create(spec, this.cfg.resultTtlMs), `, or send at most ${this.cfg.inlineMax} pubkeys for an inline answer`);
+    const hint = `, or send at most ${this.cfg.inlineMax} pubkeys for an inline answer`;
+    // Per-key quotas need keys: without API_KEYS every caller is the same anonymous one (development).
+    const owner = requester.key;
+    if (requester.keysRequired && owner !== null) {
+      const usage = await this.stored(() => this.store.ownerUsage(owner), hint);
+      const over = keyQuotaProblem(usage, pubkeys.length, types, this.cfg.limits);
+      if (over !== null) throw new DomainError('QUOTA_EXCEEDED', over);
+    }
+    await this.stored(() => this.store.create(spec, this.cfg.resultTtlMs), hint);
     const tasks = [];
     for (let from = 0; from < pubkeys.length; from += this.cfg.chunkSize) tasks.push({ jobId: spec.id, from, to: Math.min(pubkeys.length, from + this.cfg.chunkSize) });
     await this.queue.enqueue(tasks);

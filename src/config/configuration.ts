@@ -153,9 +153,17 @@ export const bulkConfig = registerAs('bulk', () => {
     stalledIntervalMs: e.BULK_STALLED_INTERVAL_MS,
     /** The worker's lock on a chunk: a dead worker's chunk is taken over after about this long. */
     lockDurationMs: Math.max(1000, e.BULK_STALLED_INTERVAL_MS),
-    redisUrl: e.REDIS_URL ?? null,
+    /** The queue and job results: QUEUE_REDIS_URL, else the cache's REDIS_URL. */
+    redisUrl: e.QUEUE_REDIS_URL ?? e.REDIS_URL ?? null,
+    /** True when the queue has a Redis of its own, apart from the cache's. */
+    separateRedis: e.QUEUE_REDIS_URL !== undefined && e.QUEUE_REDIS_URL !== e.REDIS_URL,
     namespace: e.CACHE_NAMESPACE,
     secretKey: e.SECRET_KEY ?? null,
+    limits: {
+      expensivePerJob: e.BULK_MAX_EXPENSIVE_ITEMS_PER_JOB,
+      expensivePerKey: e.BULK_MAX_EXPENSIVE_ITEMS_PER_KEY,
+      storedPerKey: e.BULK_MAX_STORED_ITEMS_PER_KEY,
+    },
   };
 });
 

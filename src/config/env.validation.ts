@@ -18,6 +18,9 @@ const TOKEN_BUDGET_MSG = 'OPENAI_DAILY_TOKEN_BUDGET must be a whole number of to
 const FEE_RATE_MSG = 'ONCHAIN_FEE_RATE_SAT_VB must be a whole number of sat/vB between 1 and 10000';
 const PORT_MSG = 'PORT must be an integer between 1 and 65535';
 const WORKERS_MSG = 'WORKERS must be an integer between 1 and 64';
+const CAP_JOB_MSG = 'BULK_MAX_EXPENSIVE_ITEMS_PER_JOB must be an integer between 1 and 10000';
+const CAP_KEY_MSG = 'BULK_MAX_EXPENSIVE_ITEMS_PER_KEY must be an integer between 1 and 1000000';
+const STORED_MSG = 'BULK_MAX_STORED_ITEMS_PER_KEY must be an integer between 1 and 100000000';
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -150,6 +153,26 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt({ message: 'BULK_RESULT_TTL must be a whole number of seconds between 60 and 2592000' }) @Min(60, { message: 'BULK_RESULT_TTL must be a whole number of seconds between 60 and 2592000' }) @Max(2592000, { message: 'BULK_RESULT_TTL must be a whole number of seconds between 60 and 2592000' })
   BULK_RESULT_TTL = 86400;
+
+  /** Distinct pubkeys a job asking for channel_candidates may list (each costs 50–400 ms of CPU). */
+  @Transform(toInt) @IsInt({ message: CAP_JOB_MSG }) @Min(1, { message: CAP_JOB_MSG }) @Max(10_000, { message: CAP_JOB_MSG })
+  BULK_MAX_EXPENSIVE_ITEMS_PER_JOB = 1000;
+
+  /** channel_candidates items one API key may have in queued and running jobs at once. */
+  @Transform(toInt) @IsInt({ message: CAP_KEY_MSG }) @Min(1, { message: CAP_KEY_MSG }) @Max(1_000_000, { message: CAP_KEY_MSG })
+  BULK_MAX_EXPENSIVE_ITEMS_PER_KEY = 2000;
+
+  /** Items of results one API key's jobs may keep in the job store (Redis) until they expire. */
+  @Transform(toInt) @IsInt({ message: STORED_MSG }) @Min(1, { message: STORED_MSG }) @Max(100_000_000, { message: STORED_MSG })
+  BULK_MAX_STORED_ITEMS_PER_KEY = 50_000;
+
+  /**
+   * Redis for the bulk queue and job results; defaults to REDIS_URL. Give a separate Redis with
+   * maxmemory-policy noeviction and AOF when REDIS_URL is an evicting cache.
+   */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s/]+/, { message: 'QUEUE_REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://queue-redis:6379' })
+  QUEUE_REDIS_URL?: string;
 
   /** How often BullMQ checks for chunks whose worker died (its lock expired); lower = faster recovery. */
   @Transform(toInt) @IsInt({ message: 'BULK_STALLED_INTERVAL_MS must be a whole number of milliseconds between 500 and 600000' }) @Min(500, { message: 'BULK_STALLED_INTERVAL_MS must be a whole number of milliseconds between 500 and 600000' }) @Max(600000, { message: 'BULK_STALLED_INTERVAL_MS must be a whole number of milliseconds between 500 and 600000' })

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'QUOTA_EXCEEDED'
   | 'UNAUTHORIZED'
   | 'INTERNAL_ERROR';
 
