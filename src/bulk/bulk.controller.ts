@@ -26,7 +26,9 @@ export class BulkController {
 
   /**
    * Analyses many nodes. Up to BULK_INLINE_MAX (50) pubkeys without expensive types answer inline (200) in
-   * the original service's shape; larger requests answer 202 with a job id and a Location to poll.
+   * the original service's shape; larger requests answer 202 with a job id and a Location to poll. At most
+   * BULK_MAX_EXPENSIVE_ITEMS_PER_JOB (1000) pubkeys with channel_candidates (400 beyond); with API keys, a key over
+   * its bulk quotas (unfinished channel_candidates items, items kept in the store) gets 429 QUOTA_EXCEEDED.
    */
   @Post()
   @ExpensiveRoute()
