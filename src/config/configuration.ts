@@ -172,8 +172,11 @@ export const webhookConfig = registerAs('webhook', () => {
   return {
     /** Hosts a webhook may reach although internal (an operator's own receiver); exact names or IP addresses. */
     allowedHosts: list(e.WEBHOOK_ALLOWED_HOSTS),
-    /** Same rule as every other outbound URL: plain http only outside production. */
-    httpsOnly: e.ENVIRONMENT === 'production',
+    /**
+     * Plain http only outside production, as for every other outbound URL; NODE_ENV=production (set by the
+     * Dockerfile) counts too, so a container started with the default ENVIRONMENT still refuses http webhooks.
+     */
+    httpsOnly: e.ENVIRONMENT === 'production' || e.NODE_ENV === 'production',
   };
 });
 

@@ -1,4 +1,5 @@
 import { validateEnv } from './env.validation';
+import { webhookConfig } from './configuration';
 
 describe(validateEnv.name, () => {
   it('applies the product document defaults', () => {
@@ -44,5 +45,21 @@ describe(validateEnv.name, () => {
 
   it('lists every bad variable at once', () => {
     expect(() => validateEnv({ PORT: 'x', CACHE_TTL: '0' })).toThrow(/PORT[\s\S]*CACHE_TTL|CACHE_TTL[\s\S]*PORT/);
+  });
+});
+
+describe('webhookConfig', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it.each([
+    [{ ENVIRONMENT: 'production', NODE_ENV: 'test' }, true],
+    [{ ENVIRONMENT: 'development', NODE_ENV: 'production' }, true],
+    [{ ENVIRONMENT: 'staging', NODE_ENV: 'test' }, false],
+  ])('makes webhooks https-only for %j: %s', (env, httpsOnly) => {
+    process.env = { ...saved, ...env, WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.5' };
+    expect(webhookConfig()).toEqual({ httpsOnly, allowedHosts: ['hooks.internal', '10.0.0.5'] });
   });
 });

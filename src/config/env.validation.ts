@@ -36,6 +36,10 @@ export class EnvironmentVariables {
   @Transform(toLower) @IsIn(ENVIRONMENTS, { message: `ENVIRONMENT must be one of ${ENVIRONMENTS.join(', ')}` })
   ENVIRONMENT: Environment = 'development';
 
+  /** Read, not set, here: the container image sets NODE_ENV=production, which also makes webhooks https-only. */
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
+
   @Transform(toLower) @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (any case)` })
   LOG_LEVEL: LogLevel = 'info';
 
