@@ -3,20 +3,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { withTimeout } from '../common/async/with-timeout';
 import { DomainError } from '../common/errors/domain.error';
+import { WebhookTargetService } from '../common/net/webhook-target.service';
 import { ValidationFailedError } from '../common/validation/validation';
 import { appConfig, bulkConfig } from '../config/configuration';
 import { GraphService } from '../graph/graph.service';
 import type { Language } from '../intelligence/recommendations/i18n/messages';
 import type { PlanRequest } from '../intelligence/priorities/planner/plan.types';
 import { AnalysisType, BulkJobSpec, EXPENSIVE_TYPES, ItemOutcome } from './bulk.types';
+import { jobLimitProblem, keyQuotaProblem } from './bulk-quota.policy';
 import { ChunkProcessor } from './chunk-processor';
 import { BulkAnalysisRequestDto, BulkInlineResponseDto, BulkItemErrorDto, BulkJobAcceptedDto, BulkJobStatusDto } from './dto/bulk-analysis.dto';
 import { ItemAnalyzer } from './item-analyzer';
+import { JobRequester, mayAccessJob } from './job-owner.policy';
 import { BulkQueueService } from './queue/bulk-queue.service';
 import { BULK_JOB_STORE, BulkJobStore } from './store/bulk-job.store';
 
 /** Longest a request waits for the job store (Redis) before answering 503: a hung Redis must not hang the API. */
 export const JOB_STORE_TIMEOUT_MS = 2_000;
+
+const jobNotFound = (id: string) => new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
 
 const itemError = (o: ItemOutcome): BulkItemErrorDto => ({ pubkey: o.pubkey, error: `${o.error?.code}: ${o.error?.message}` });
 const itemResult = (o: ItemOutcome) => ({ pubkey: o.pubkey, ...o.result });
@@ -32,19 +37,24 @@ export class BulkAnalysisService {
     private readonly processor: ChunkProcessor,
     private readonly graphs: GraphService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly targets: WebhookTargetService,
   ) {}
 
   get defaultLanguage(): Language {
     return this.app.defaultLanguage;
   }
 
-  async submit(dto: BulkAnalysisRequestDto, lang: Language, baseUrl: string): Promise<BulkInlineResponseDto | BulkJobAcceptedDto> {
+  async submit(dto: BulkAnalysisRequestDto, lang: Language, baseUrl: string, requester: JobRequester): Promise<BulkInlineResponseDto | BulkJobAcceptedDto> {
     if (dto.callback_url && !this.cfg.secretKey) {
       throw new ValidationFailedError([{ field: 'callback_url', message: 'callback_url needs SECRET_KEY configured on the server to sign the notification' }]);
     }
+    const callbackProblem = dto.callback_url ? await this.targets.problem(dto.callback_url) : null;
+    if (callbackProblem !== null) throw new ValidationFailedError([{ field: 'callback_url', message: `callback_url ${callbackProblem}` }]);
     const state = this.graphs.current();
     const { pubkeys, duplicates } = dedupe(dto.pubkeys);
     const types = dto.analysis_types ?? ['basic'];
+    const tooLarge = jobLimitProblem(pubkeys.length, types, this.cfg.limits);
+    if (tooLarge !== null) throw new ValidationFailedError([{ field: 'pubkeys', message: `${tooLarge} (BULK_MAX_EXPENSIVE_ITEMS_PER_JOB)` }]);
     const spec: BulkJobSpec = {
       id: randomUUID(),
       pubkeys,
@@ -55,22 +65,32 @@ export class BulkAnalysisService {
       callbackUrl: dto.callback_url ?? null,
       createdAt: new Date().toISOString(),
       graphVersion: state.graph.meta.version,
+      owner: requester.key,
     };
     const inline = pubkeys.length <= this.cfg.inlineMax && !types.some((t) => EXPENSIVE_TYPES.includes(t)) && !dto.callback_url;
     if (inline) return this.inline(spec, duplicates);
 
-    await this.stored(() => this.store.create(spec, this.cfg.resultTtlMs), `, or send at most ${this.cfg.inlineMax} pubkeys for an inline answer`);
+    const hint = `, or send at most ${this.cfg.inlineMax} pubkeys for an inline answer`;
+    // Per-key quotas need keys: without API_KEYS every caller is the same anonymous one (development).
+    const owner = requester.key;
+    if (requester.keysRequired && owner !== null) {
+      const usage = await this.stored(() => this.store.ownerUsage(owner), hint);
+      const over = keyQuotaProblem(usage, pubkeys.length, types, this.cfg.limits);
+      if (over !== null) throw new DomainError('QUOTA_EXCEEDED', over);
+    }
+    await this.stored(() => this.store.create(spec, this.cfg.resultTtlMs), hint);
     const tasks = [];
     for (let from = 0; from < pubkeys.length; from += this.cfg.chunkSize) tasks.push({ jobId: spec.id, from, to: Math.min(pubkeys.length, from + this.cfg.chunkSize) });
     await this.queue.enqueue(tasks);
     return { mode: 'queued', job_id: spec.id, status: 'queued', total: pubkeys.length, duplicates_removed: duplicates, status_url: `${baseUrl}/${spec.id}`, durable: this.queue.durable };
   }
 
-  async status(id: string, page: number, pageSize: number): Promise<BulkJobStatusDto> {
+  /** A job another key created answers exactly as an unknown one: its existence is not revealed. */
+  async status(id: string, page: number, pageSize: number, requester: JobRequester): Promise<BulkJobStatusDto> {
     const from = page * pageSize;
     const { spec, meta, counts, items } = await this.stored(async () => {
       const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
-      if (!spec || !meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
+      if (!spec || !meta || !mayAccessJob(spec.owner, requester)) throw jobNotFound(id);
       const counts = await this.store.counts(id);
       const items = await this.store.outcomes(id, from, Math.min(meta.total, from + pageSize));
       return { spec, meta, counts, items };
@@ -104,14 +124,14 @@ export class BulkAnalysisService {
     };
   }
 
-  async cancel(id: string): Promise<BulkJobStatusDto> {
+  async cancel(id: string, requester: JobRequester): Promise<BulkJobStatusDto> {
     await this.stored(async () => {
-      const meta = await this.store.meta(id);
-      if (!meta) throw new DomainError('JOB_NOT_FOUND', `No bulk job ${id} (unknown, or expired after its retention time)`);
+      const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
+      if (!spec || !meta || !mayAccessJob(spec.owner, requester)) throw jobNotFound(id);
       // A finished job keeps its status; cancelling is only meaningful while items remain.
       if (meta.status === 'queued' || meta.status === 'running') await this.store.setStatus(id, 'cancelled', new Date().toISOString());
     });
-    return this.status(id, 0, 100);
+    return this.status(id, 0, 100, requester);
   }
 
   /**

@@ -5,7 +5,9 @@ import { ExpensiveRoute } from '../throttling/expensive-route.decorator';
 import { ApiProblemResponses } from '../common/errors/api-problem-responses.decorator';
 import { ValidationFailedError } from '../common/validation/validation';
 import { negotiateLanguage } from '../intelligence/recommendations/i18n/messages';
+import { ApiKeyService } from '../security/api-key.service';
 import { BulkAnalysisService } from './bulk-analysis.service';
+import { JobRequester } from './job-owner.policy';
 import { BulkAnalysisRequestDto, BulkInlineResponseDto, BulkJobAcceptedDto, BulkJobStatusDto, BulkStatusQuery } from './dto/bulk-analysis.dto';
 
 const jobIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'job_id', message: 'job_id must be a UUID' }]) });
@@ -13,11 +15,20 @@ const jobIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFail
 @ApiTags('bulk')
 @Controller('nodes/bulk-analysis')
 export class BulkController {
-  constructor(private readonly bulk: BulkAnalysisService) {}
+  constructor(
+    private readonly bulk: BulkAnalysisService,
+    private readonly keys: ApiKeyService,
+  ) {}
+
+  private requester(req: Request): JobRequester {
+    return { keysRequired: this.keys.required, key: this.keys.identify(req) };
+  }
 
   /**
    * Analyses many nodes. Up to BULK_INLINE_MAX (50) pubkeys without expensive types answer inline (200) in
-   * the original service's shape; larger requests answer 202 with a job id and a Location to poll.
+   * the original service's shape; larger requests answer 202 with a job id and a Location to poll. At most
+   * BULK_MAX_EXPENSIVE_ITEMS_PER_JOB (1000) pubkeys with channel_candidates (400 beyond); with API keys, a key over
+   * its bulk quotas (unfinished channel_candidates items, items kept in the store) gets 429 QUOTA_EXCEEDED.
    */
   @Post()
   @ExpensiveRoute()
@@ -33,7 +44,7 @@ export class BulkController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<BulkInlineResponseDto | BulkJobAcceptedDto> {
     const base = `${req.baseUrl ?? ''}${req.path}`.replace(/\/$/, '');
-    const answer = await this.bulk.submit(body, negotiateLanguage(acceptLanguage, this.bulk.defaultLanguage), base);
+    const answer = await this.bulk.submit(body, negotiateLanguage(acceptLanguage, this.bulk.defaultLanguage), base, this.requester(req));
     if (answer.mode === 'queued') {
       res.status(202).location(answer.status_url);
     } else {
@@ -42,19 +53,25 @@ export class BulkController {
     return answer;
   }
 
-  /** Status, progress, ETA, per-worker counts and one page of results and per-item errors. */
+  /**
+   * Status, progress, ETA, per-worker counts and one page of results and per-item errors. With API keys
+   * configured, only the key that created the job sees it; any other key gets the 404 of an unknown job.
+   */
   @Get(':job_id')
   @ApiOkResponse({ type: BulkJobStatusDto })
   @ApiProblemResponses(400, 404, 503)
-  getBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Query() q: BulkStatusQuery): Promise<BulkJobStatusDto> {
-    return this.bulk.status(id, q.page ?? 0, q.page_size ?? 100);
+  getBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Query() q: BulkStatusQuery, @Req() req: Request): Promise<BulkJobStatusDto> {
+    return this.bulk.status(id, q.page ?? 0, q.page_size ?? 100, this.requester(req));
   }
 
-  /** Cancels a queued or running job: remaining items are skipped; processed ones stay readable. */
+  /**
+   * Cancels a queued or running job: remaining items are skipped; processed ones stay readable. Only the key
+   * that created the job may cancel it (404 for any other).
+   */
   @Delete(':job_id')
   @ApiOkResponse({ type: BulkJobStatusDto })
   @ApiProblemResponses(400, 404, 503)
-  cancelBulkAnalysis(@Param('job_id', jobIdPipe) id: string): Promise<BulkJobStatusDto> {
-    return this.bulk.cancel(id);
+  cancelBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Req() req: Request): Promise<BulkJobStatusDto> {
+    return this.bulk.cancel(id, this.requester(req));
   }
 }

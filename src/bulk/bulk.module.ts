@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { CacheModule } from '../cache/cache.module';
-import { RedisConnection } from '../cache/redis-connection';
 import { bulkConfig } from '../config/configuration';
+import { OutboundModule } from '../common/net/outbound.module';
 import { GraphModule } from '../graph/graph.module';
+import { SecurityModule } from '../security/security.module';
 import { BulkAnalysisService } from './bulk-analysis.service';
 import { BulkWebhookService } from './bulk-webhook.service';
 import { BulkController } from './bulk.controller';
@@ -12,16 +13,18 @@ import { ItemAnalyzer } from './item-analyzer';
 import { BulkQueueService } from './queue/bulk-queue.service';
 import { BULK_JOB_STORE } from './store/bulk-job.store';
 import { MemoryBulkJobStore } from './store/memory-bulk-job.store';
+import { QueueRedisConnection } from './store/queue-redis.connection';
+import { QueueRedisModule } from './store/queue-redis.module';
 import { RedisBulkJobStore } from './store/redis-bulk-job.store';
 
 @Module({
-  imports: [GraphModule, CacheModule],
+  imports: [GraphModule, CacheModule, SecurityModule, OutboundModule, QueueRedisModule],
   controllers: [BulkController],
   providers: [
     {
       provide: BULK_JOB_STORE,
-      inject: [RedisConnection, bulkConfig.KEY],
-      useFactory: (redis: RedisConnection, cfg: ConfigType<typeof bulkConfig>) =>
+      inject: [QueueRedisConnection, bulkConfig.KEY],
+      useFactory: (redis: QueueRedisConnection, cfg: ConfigType<typeof bulkConfig>) =>
         redis.client ? new RedisBulkJobStore(redis.client, cfg.namespace, cfg.resultTtlMs) : new MemoryBulkJobStore(),
     },
     ItemAnalyzer,

@@ -21,6 +21,8 @@ export interface BulkJobSpec {
   createdAt: string;
   /** Graph version the job was submitted on (results say which graph they describe). */
   graphVersion: string;
+  /** Fingerprint of the API key that created the job (never the key); absent on jobs from before owners were recorded. */
+  owner?: string | null;
 }
 
 export interface ItemOutcome {

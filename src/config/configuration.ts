@@ -157,10 +157,31 @@ export const bulkConfig = registerAs('bulk', () => {
     stalledIntervalMs: e.BULK_STALLED_INTERVAL_MS,
     /** The worker's lock on a chunk: a dead worker's chunk is taken over after about this long. */
     lockDurationMs: Math.max(1000, e.BULK_STALLED_INTERVAL_MS),
-    redisUrl: e.REDIS_URL ?? null,
+    /** The queue and job results: QUEUE_REDIS_URL, else the cache's REDIS_URL. */
+    redisUrl: e.QUEUE_REDIS_URL ?? e.REDIS_URL ?? null,
+    /** True when the queue has a Redis of its own, apart from the cache's. */
+    separateRedis: e.QUEUE_REDIS_URL !== undefined && e.QUEUE_REDIS_URL !== e.REDIS_URL,
     namespace: e.CACHE_NAMESPACE,
     secretKey: e.SECRET_KEY ?? null,
+    limits: {
+      expensivePerJob: e.BULK_MAX_EXPENSIVE_ITEMS_PER_JOB,
+      expensivePerKey: e.BULK_MAX_EXPENSIVE_ITEMS_PER_KEY,
+      storedPerKey: e.BULK_MAX_STORED_ITEMS_PER_KEY,
+    },
   };
 });
 
-export const ALL_CONFIG = [bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig];
+export const webhookConfig = registerAs('webhook', () => {
+  const e = env();
+  return {
+    /** Hosts a webhook may reach although internal (an operator's own receiver); exact names or IP addresses. */
+    allowedHosts: list(e.WEBHOOK_ALLOWED_HOSTS),
+    /**
+     * Plain http only outside production, as for every other outbound URL; NODE_ENV=production (set by the
+     * Dockerfile) counts too, so a container started with the default ENVIRONMENT still refuses http webhooks.
+     */
+    httpsOnly: e.ENVIRONMENT === 'production' || e.NODE_ENV === 'production',
+  };
+});
+
+export const ALL_CONFIG = [webhookConfig, bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig];

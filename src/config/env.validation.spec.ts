@@ -1,4 +1,5 @@
 import { validateEnv } from './env.validation';
+import { webhookConfig } from './configuration';
 
 describe(validateEnv.name, () => {
   it('applies the product document defaults', () => {
@@ -26,7 +27,39 @@ describe(validateEnv.name, () => {
     expect(() => validateEnv(env)).toThrow(message);
   });
 
+  it.each([
+    [{ ALERT_WEBHOOK_URL: 'https://user:pass@hooks.example.org/x' }, /ALERT_WEBHOOK_URL must not carry credentials/],
+    [{ ALERT_WEBHOOK_URL: 'http://127.0.0.1:9000/x' }, /ALERT_WEBHOOK_URL must point to a public address: 127\.0\.0\.1 is loopback/],
+    [{ ALERT_WEBHOOK_URL: 'http://0x7f000001/x' }, /127\.0\.0\.1 is loopback/],
+    [{ ALERT_WEBHOOK_URL: 'http://[::ffff:a9fe:a9fe]/x' }, /link-local/],
+    [{ WEBHOOK_ALLOWED_HOSTS: 'a b' }, /WEBHOOK_ALLOWED_HOSTS must be a comma-separated list/],
+  ])('refuses the webhook setting %j', (env, message) => {
+    expect(() => validateEnv(env)).toThrow(message);
+  });
+
+  it('lets an internal ALERT_WEBHOOK_URL through only when its host is in WEBHOOK_ALLOWED_HOSTS', () => {
+    expect(validateEnv({ ALERT_WEBHOOK_URL: 'http://127.0.0.1:9000/x', WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 127.0.0.1' }).WEBHOOK_ALLOWED_HOSTS).toBe('hooks.internal, 127.0.0.1');
+    expect(validateEnv({ ALERT_WEBHOOK_URL: 'http://[::1]:9000/x', WEBHOOK_ALLOWED_HOSTS: '[::1]' }).ALERT_WEBHOOK_URL).toBe('http://[::1]:9000/x');
+    expect(validateEnv({ ALERT_WEBHOOK_URL: 'https://hooks.example.org/T0K3N' }).ALERT_WEBHOOK_URL).toBe('https://hooks.example.org/T0K3N');
+  });
+
   it('lists every bad variable at once', () => {
     expect(() => validateEnv({ PORT: 'x', CACHE_TTL: '0' })).toThrow(/PORT[\s\S]*CACHE_TTL|CACHE_TTL[\s\S]*PORT/);
+  });
+});
+
+describe('webhookConfig', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it.each([
+    [{ ENVIRONMENT: 'production', NODE_ENV: 'test' }, true],
+    [{ ENVIRONMENT: 'development', NODE_ENV: 'production' }, true],
+    [{ ENVIRONMENT: 'staging', NODE_ENV: 'test' }, false],
+  ])('makes webhooks https-only for %j: %s', (env, httpsOnly) => {
+    process.env = { ...saved, ...env, WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.5' };
+    expect(webhookConfig()).toEqual({ httpsOnly, allowedHosts: ['hooks.internal', '10.0.0.5'] });
   });
 });

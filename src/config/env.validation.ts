@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { checkWebhookUrl } from '../common/net/webhook-url.policy';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -19,6 +20,9 @@ const TOKEN_BUDGET_MSG = 'OPENAI_DAILY_TOKEN_BUDGET must be a whole number of to
 const FEE_RATE_MSG = 'ONCHAIN_FEE_RATE_SAT_VB must be a whole number of sat/vB between 1 and 10000';
 const PORT_MSG = 'PORT must be an integer between 1 and 65535';
 const WORKERS_MSG = 'WORKERS must be an integer between 1 and 64';
+const CAP_JOB_MSG = 'BULK_MAX_EXPENSIVE_ITEMS_PER_JOB must be an integer between 1 and 10000';
+const CAP_KEY_MSG = 'BULK_MAX_EXPENSIVE_ITEMS_PER_KEY must be an integer between 1 and 1000000';
+const STORED_MSG = 'BULK_MAX_STORED_ITEMS_PER_KEY must be an integer between 1 and 100000000';
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -33,6 +37,10 @@ export class EnvironmentVariables {
 
   @Transform(toLower) @IsIn(ENVIRONMENTS, { message: `ENVIRONMENT must be one of ${ENVIRONMENTS.join(', ')}` })
   ENVIRONMENT: Environment = 'development';
+
+  /** Read, not set, here: the container image sets NODE_ENV=production, which also makes webhooks https-only. */
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
 
   @Transform(toLower) @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (any case)` })
   LOG_LEVEL: LogLevel = 'info';
@@ -152,6 +160,26 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt({ message: 'BULK_RESULT_TTL must be a whole number of seconds between 60 and 2592000' }) @Min(60, { message: 'BULK_RESULT_TTL must be a whole number of seconds between 60 and 2592000' }) @Max(2592000, { message: 'BULK_RESULT_TTL must be a whole number of seconds between 60 and 2592000' })
   BULK_RESULT_TTL = 86400;
 
+  /** Distinct pubkeys a job asking for channel_candidates may list (each costs 50–400 ms of CPU). */
+  @Transform(toInt) @IsInt({ message: CAP_JOB_MSG }) @Min(1, { message: CAP_JOB_MSG }) @Max(10_000, { message: CAP_JOB_MSG })
+  BULK_MAX_EXPENSIVE_ITEMS_PER_JOB = 1000;
+
+  /** channel_candidates items one API key may have in queued and running jobs at once. */
+  @Transform(toInt) @IsInt({ message: CAP_KEY_MSG }) @Min(1, { message: CAP_KEY_MSG }) @Max(1_000_000, { message: CAP_KEY_MSG })
+  BULK_MAX_EXPENSIVE_ITEMS_PER_KEY = 2000;
+
+  /** Items of results one API key's jobs may keep in the job store (Redis) until they expire. */
+  @Transform(toInt) @IsInt({ message: STORED_MSG }) @Min(1, { message: STORED_MSG }) @Max(100_000_000, { message: STORED_MSG })
+  BULK_MAX_STORED_ITEMS_PER_KEY = 50_000;
+
+  /**
+   * Redis for the bulk queue and job results; defaults to REDIS_URL. Give a separate Redis with
+   * maxmemory-policy noeviction and AOF when REDIS_URL is an evicting cache.
+   */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s/]+/, { message: 'QUEUE_REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://queue-redis:6379' })
+  QUEUE_REDIS_URL?: string;
+
   /** How often BullMQ checks for chunks whose worker died (its lock expired); lower = faster recovery. */
   @Transform(toInt) @IsInt({ message: 'BULK_STALLED_INTERVAL_MS must be a whole number of milliseconds between 500 and 600000' }) @Min(500, { message: 'BULK_STALLED_INTERVAL_MS must be a whole number of milliseconds between 500 and 600000' }) @Max(600000, { message: 'BULK_STALLED_INTERVAL_MS must be a whole number of milliseconds between 500 and 600000' })
   BULK_STALLED_INTERVAL_MS = 30000;
@@ -179,6 +207,15 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'ALERT_WEBHOOK_URL must be an http(s) URL' })
   ALERT_WEBHOOK_URL?: string;
 
+  /**
+   * Hosts a webhook (bulk callback_url, ALERT_WEBHOOK_URL) may reach although they are loopback, private or
+   * link-local: exact host names or IP addresses, comma-separated. Unset: only public addresses are called.
+   */
+  @Transform(emptyToUndefined) @IsOptional()
+  // eslint-disable-next-line security/detect-unsafe-regex -- each repetition must consume a comma, so backtracking is bounded; runs once at boot on operator-set env
+  @Matches(/^\s*[A-Za-z0-9.:\[\]-]+(\s*,\s*[A-Za-z0-9.:\[\]-]+)*\s*$/, { message: 'WEBHOOK_ALLOWED_HOSTS must be a comma-separated list of host names or IP addresses' })
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
   /** Express `trust proxy`: hops to trust (e.g. 1 behind Hostinger's proxy), or false. */
   @Matches(/^(false|true|\d{1,2}|loopback|linklocal|uniquelocal)$/, { message: 'TRUST_PROXY must be false, true, a hop count (e.g. 1) or loopback/linklocal/uniquelocal' })
   TRUST_PROXY = 'loopback';
@@ -196,9 +233,13 @@ export function validateEnv(env: Record<string, unknown>): EnvironmentVariables 
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
   const parsed = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  - ${e.property}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.map((e) => `  - ${e.property}: ${[...new Set(Object.values(e.constraints ?? {}))].join('; ')}`);
+  if (errors.length === 0 && parsed.ALERT_WEBHOOK_URL) {
+    // https in production is production-config's rule (it names every upstream alike); the rest is checked here.
+    const allowedHosts = (parsed.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const verdict = checkWebhookUrl(parsed.ALERT_WEBHOOK_URL, { httpsOnly: false, allowedHosts });
+    if (!verdict.ok) lines.push(`  - ALERT_WEBHOOK_URL: ALERT_WEBHOOK_URL ${verdict.problem}`);
   }
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return parsed;
 }

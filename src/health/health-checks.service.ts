@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { ServiceUnavailableException } from '@nestjs/common';
+import { QueueRedisConnection } from '../bulk/store/queue-redis.connection';
 import { AppCacheService } from '../cache/app-cache.service';
 import { UPSTREAM_CLIENTS, UpstreamProbe } from '../clients/common/upstream.types';
 import { appConfig, openaiConfig } from '../config/configuration';
@@ -29,6 +30,7 @@ export class HealthChecksService {
     @Inject(openaiConfig.KEY) private readonly openai: ConfigType<typeof openaiConfig>,
     @Inject(UPSTREAM_CLIENTS) private readonly upstreams: UpstreamProbe[],
     private readonly llm: LlmUsageMetrics,
+    private readonly queueRedis: QueueRedisConnection,
   ) {}
 
   uptimeSeconds(): number {
@@ -82,6 +84,8 @@ export class HealthChecksService {
         history_snapshots_loaded: this.history.loaded,
         memory_mb: { rss: Math.round(mem.rss / 1e6), heap_used: Math.round(mem.heapUsed / 1e6), external: Math.round(mem.external / 1e6) },
         upstream_probes: probes,
+        // A detail, not a reason: the service works now, and a degraded status would fail deploy health gates.
+        bulk_queue_redis: { ...this.queueRedis.eviction, warning: this.queueRedis.warning },
         openai_last_call: this.llm.lastOutcome(),
         unknown_means: 'OpenAI is configured but no model call has been made yet (it is never probed, to spend no tokens)',
       };

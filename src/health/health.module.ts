@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { QueueRedisModule } from '../bulk/store/queue-redis.module';
 import { ClientsModule } from '../clients/clients.module';
 import { GraphModule } from '../graph/graph.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -7,7 +8,7 @@ import { HealthChecksService } from './health-checks.service';
 import { HealthController } from './health.controller';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false }), GraphModule, ClientsModule, MetricsModule],
+  imports: [TerminusModule.forRoot({ logger: false }), GraphModule, ClientsModule, MetricsModule, QueueRedisModule],
   controllers: [HealthController],
   providers: [HealthChecksService],
 })

@@ -32,7 +32,8 @@ describe.each([
 ])('POST /api/v1/nodes/bulk-analysis %s', (_name, env, durable) => {
   let app: NestExpressApplication;
   beforeAll(async () => {
-    app = await createTestApp({ ...env(), GRAPH_HISTORY_SNAPSHOTS: '', BULK_CHUNK_SIZE: '25', SECRET_KEY: SECRET });
+    // The test's receiver listens on 127.0.0.1, an internal address only an allow-listed host may reach.
+    app = await createTestApp({ ...env(), GRAPH_HISTORY_SNAPSHOTS: '', BULK_CHUNK_SIZE: '25', SECRET_KEY: SECRET, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   });
   afterAll(async () => {
     await app.close();

@@ -69,13 +69,13 @@ export function assertRedisServerInstalled(): void {
   }
 }
 
-/** Starts a throw-away `redis-server` (no persistence) on a free port. */
-export async function startRedisServer(): Promise<RedisServer> {
+/** Starts a throw-away `redis-server` (no persistence) on a free port; `extraArgs` add settings (`--maxmemory-policy`, …). */
+export async function startRedisServer(extraArgs: string[] = []): Promise<RedisServer> {
   assertRedisServerInstalled();
   const port = await freePort();
   let proc: ChildProcess | null = null;
   const launch = async () => {
-    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
+    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning', ...extraArgs], {
       stdio: 'ignore',
     });
     await waitForPong(port);

@@ -12,7 +12,7 @@ type Untyped = (...args: unknown[]) => unknown;
 /** One function per API operation, named by its operationId. */
 export function operations(client: Client<paths>) {
   return {
-    /** Cancels a queued or running job: remaining items are skipped; processed ones stay readable. */
+    /** Cancels a queued or running job: remaining items are skipped; processed ones stay readable. Only the key */
     cancelBulkAnalysis: ((...init: unknown[]) => (client.DELETE as Untyped)('/api/v1/nodes/bulk-analysis/{job_id}', ...init)) as Op<'/api/v1/nodes/bulk-analysis/{job_id}', 'DELETE'>,
     /** Analyses many nodes. Up to BULK_INLINE_MAX (50) pubkeys without expensive types answer inline (200) in */
     createBulkAnalysis: ((...init: unknown[]) => (client.POST as Untyped)('/api/v1/nodes/bulk-analysis', ...init)) as Op<'/api/v1/nodes/bulk-analysis', 'POST'>,
@@ -20,7 +20,7 @@ export function operations(client: Client<paths>) {
     createPriorities: ((...init: unknown[]) => (client.POST as Untyped)('/api/v1/node/{pubkey}/priorities', ...init)) as Op<'/api/v1/node/{pubkey}/priorities', 'POST'>,
     /** The same figures for exactly the peers the operator is considering (up to 50), plus the change in mean hop distance. */
     evaluateChannelCandidates: ((...init: unknown[]) => (client.POST as Untyped)('/api/v1/node/{pubkey}/channel-candidates/evaluate', ...init)) as Op<'/api/v1/node/{pubkey}/channel-candidates/evaluate', 'POST'>,
-    /** Status, progress, ETA, per-worker counts and one page of results and per-item errors. */
+    /** Status, progress, ETA, per-worker counts and one page of results and per-item errors. With API keys */
     getBulkAnalysis: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/nodes/bulk-analysis/{job_id}', ...init)) as Op<'/api/v1/nodes/bulk-analysis/{job_id}', 'GET'>,
     /** Peers the node has no channel with, ranked by what one new channel to each would do to the node's */
     getChannelCandidates: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/node/{pubkey}/channel-candidates', ...init)) as Op<'/api/v1/node/{pubkey}/channel-candidates', 'GET'>,

@@ -218,7 +218,9 @@ export interface paths {
         put?: never;
         /**
          * Analyses many nodes. Up to BULK_INLINE_MAX (50) pubkeys without expensive types answer inline (200) in
-         *     the original service's shape; larger requests answer 202 with a job id and a Location to poll.
+         *     the original service's shape; larger requests answer 202 with a job id and a Location to poll. At most
+         *     BULK_MAX_EXPENSIVE_ITEMS_PER_JOB (1000) pubkeys with channel_candidates (400 beyond); with API keys, a key over
+         *     its bulk quotas (unfinished channel_candidates items, items kept in the store) gets 429 QUOTA_EXCEEDED.
          */
         post: operations["createBulkAnalysis"];
         delete?: never;
@@ -234,11 +236,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status, progress, ETA, per-worker counts and one page of results and per-item errors. */
+        /**
+         * Status, progress, ETA, per-worker counts and one page of results and per-item errors. With API keys
+         *     configured, only the key that created the job sees it; any other key gets the 404 of an unknown job.
+         */
         get: operations["getBulkAnalysis"];
         put?: never;
         post?: never;
-        /** Cancels a queued or running job: remaining items are skipped; processed ones stay readable. */
+        /**
+         * Cancels a queued or running job: remaining items are skipped; processed ones stay readable. Only the key
+         *     that created the job may cancel it (404 for any other).
+         */
         delete: operations["cancelBulkAnalysis"];
         options?: never;
         head?: never;
@@ -280,8 +288,10 @@ export interface components {
              */
             analysis_types?: ("basic" | "network_position" | "recommendations" | "channel_candidates" | "priorities")[];
             /**
-             * Format: uri
-             * @description Called with a signed JSON summary when the job is done (needs SECRET_KEY).
+             * @description Called with a signed JSON summary when the job is done (needs SECRET_KEY). Must reach a public address
+             *     (every address its host resolves to, checked again when connecting), carry no credentials, and be https in
+             *     production; redirects are not followed. Internal receivers only when the operator lists them in
+             *     WEBHOOK_ALLOWED_HOSTS.
              */
             callback_url?: string;
             /** @description Plan settings for the `priorities` type (deterministic engine; no model is called per node). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PrioritiesRequestDto } from '../../intelligence/dto/priorities.dto';
 import { ANALYSIS_TYPES, AnalysisType } from '../bulk.types';
 
@@ -41,9 +41,17 @@ export class BulkAnalysisRequestDto {
   @Type(() => PrioritiesRequestDto)
   priorities_request?: PrioritiesRequestDto;
 
-  /** Called with a signed JSON summary when the job is done (needs SECRET_KEY). */
+  /**
+   * Called with a signed JSON summary when the job is done (needs SECRET_KEY). Must reach a public address
+   * (every address its host resolves to, checked again when connecting), carry no credentials, and be https in
+   * production; redirects are not followed. Internal receivers only when the operator lists them in
+   * WEBHOOK_ALLOWED_HOSTS.
+   */
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'callback_url must be an http(s) URL' })
+  @IsString({ message: 'callback_url must be an http(s) URL' })
+  @MaxLength(2048, { message: 'callback_url must be at most 2048 characters' })
+  // The full check (parsing, addresses, DNS) is the service's: odd IPv4 spellings must reach it to be judged.
+  @Matches(/^https?:\/\/\S+$/i, { message: 'callback_url must be an http(s) URL' })
   callback_url?: string;
 }
 

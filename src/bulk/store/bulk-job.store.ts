@@ -1,4 +1,5 @@
 import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
+import type { OwnerUsage } from '../bulk-quota.policy';
 import type { EncodedOutcome } from '../encoded-outcomes';
 
 export const BULK_JOB_STORE = Symbol('BULK_JOB_STORE');
@@ -17,6 +18,7 @@ export interface ItemCounts {
  */
 export interface BulkJobStore {
   readonly durable: boolean;
+  /** Stores a new job, and lists it under its owner's key fingerprint when it has one. */
   create(spec: BulkJobSpec, ttlMs: number): Promise<void>;
   spec(id: string): Promise<BulkJobSpec | null>;
   meta(id: string): Promise<JobMeta | null>;
@@ -31,6 +33,8 @@ export interface BulkJobStore {
   putOutcomes(id: string, outcomes: EncodedOutcome[]): Promise<number>;
   counts(id: string): Promise<ItemCounts>;
   outcomes(id: string, from: number, to: number): Promise<Array<ItemOutcome | null>>;
+  /** What the jobs of one key (by fingerprint) hold now: unfinished channel_candidates items, items kept. */
+  ownerUsage(owner: string): Promise<OwnerUsage>;
   /** Approximate bytes the job holds in the store. */
   sizeBytes(id: string): Promise<number | null>;
 }

@@ -31,4 +31,15 @@ describe(MemoryBulkJobStore.name, () => {
   it('writes nothing for a job it does not hold', async () => {
     expect(await new MemoryBulkJobStore().putOutcomes('gone', encoded([outcome(0, true, 'w1')]))).toBe(0);
   });
+
+  it("sums one owner's stored items and unfinished channel_candidates items only", async () => {
+    const store = new MemoryBulkJobStore();
+    await store.create({ ...spec, id: 'a1', owner: 'a', types: ['channel_candidates'] }, 60_000);
+    await store.create({ ...spec, id: 'a2', owner: 'a', types: ['basic'] }, 60_000);
+    await store.create({ ...spec, id: 'a3', owner: 'a', types: ['channel_candidates'] }, 60_000);
+    await store.create({ ...spec, id: 'b1', owner: 'b', types: ['channel_candidates'] }, 60_000);
+    await store.setStatus('a3', 'cancelled', '2026-11-25T00:00:01.000Z');
+    expect(await store.ownerUsage('a')).toEqual({ unfinishedExpensiveItems: 3, storedItems: 9 });
+    expect(await store.ownerUsage('nobody')).toEqual({ unfinishedExpensiveItems: 0, storedItems: 0 });
+  });
 });

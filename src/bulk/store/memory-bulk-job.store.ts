@@ -1,3 +1,4 @@
+import { expensiveItems, OwnerUsage } from '../bulk-quota.policy';
 import type { BulkJobSpec, JobMeta, JobStatus } from '../bulk.types';
 import { decodeOutcome, EncodedOutcome } from '../encoded-outcomes';
 import type { BulkJobStore, ItemCounts } from './bulk-job.store';
@@ -84,6 +85,17 @@ export class MemoryBulkJobStore implements BulkJobStore {
       const item = e?.items.get(from + i);
       return item ? decodeOutcome(item.json) : null;
     });
+  }
+
+  async ownerUsage(owner: string): Promise<OwnerUsage> {
+    const usage: OwnerUsage = { unfinishedExpensiveItems: 0, storedItems: 0 };
+    for (const id of [...this.jobs.keys()]) {
+      const e = this.get(id);
+      if (!e || e.spec.owner !== owner) continue;
+      usage.storedItems += e.meta.total;
+      if (e.meta.status === 'queued' || e.meta.status === 'running') usage.unfinishedExpensiveItems += expensiveItems(e.spec.types, e.meta.total);
+    }
+    return usage;
   }
 
   async sizeBytes() {

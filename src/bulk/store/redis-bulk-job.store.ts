@@ -1,5 +1,6 @@
 import type { createClient } from '@keyv/redis';
 import { BoundedMap } from '../../cache/bounded-map';
+import { expensiveItems, OwnerUsage } from '../bulk-quota.policy';
 import type { BulkJobSpec, ItemOutcome, JobMeta, JobStatus } from '../bulk.types';
 import { decodeOutcome, EncodedOutcome } from '../encoded-outcomes';
 import type { BulkJobStore, ItemCounts } from './bulk-job.store';
@@ -49,6 +50,8 @@ return 1
 /**
  * Jobs in Redis: `<ns>:bulk:<id>:spec` (JSON), `:meta` (hash), `:items` (hash index → outcome JSON),
  * `:counts` (done, failed, per-worker counters). Every key expires with the job's retention time.
+ * `<ns>:bulk:owner:<fingerprint>` (hash job id → `expiresAtMs:items:expensiveItems`) lists a key's jobs for its
+ * quotas; entries past their expiry are dropped when read, the hash itself expires with the key's last job.
  */
 export class RedisBulkJobStore implements BulkJobStore {
   readonly durable = true;
@@ -69,13 +72,43 @@ export class RedisBulkJobStore implements BulkJobStore {
     return `${this.namespace}:bulk:${id}:${part}`;
   }
 
+  private ownerKey(owner: string): string {
+    return `${this.namespace}:bulk:owner:${owner}`;
+  }
+
   async create(spec: BulkJobSpec, ttlMs: number): Promise<void> {
-    await this.redis
+    const tx = this.redis
       .multi()
       .set(this.k(spec.id, 'spec'), JSON.stringify(spec), { PX: ttlMs })
       .hSet(this.k(spec.id, 'meta'), { status: 'queued', total: String(spec.pubkeys.length), startedAt: '', finishedAt: '', cancelledAt: '' })
-      .pExpire(this.k(spec.id, 'meta'), ttlMs)
-      .exec();
+      .pExpire(this.k(spec.id, 'meta'), ttlMs);
+    if (spec.owner) {
+      const n = spec.pubkeys.length;
+      // Every job has the same retention time, so the newest job's expiry is the list's.
+      tx.hSet(this.ownerKey(spec.owner), spec.id, `${Date.now() + ttlMs}:${n}:${expensiveItems(spec.types, n)}`).pExpire(this.ownerKey(spec.owner), ttlMs);
+    }
+    await tx.exec();
+  }
+
+  async ownerUsage(owner: string): Promise<OwnerUsage> {
+    const entries = Object.entries(await this.redis.hGetAll(this.ownerKey(owner)));
+    const now = Date.now();
+    const usage: OwnerUsage = { unfinishedExpensiveItems: 0, storedItems: 0 };
+    const expired: string[] = [];
+    const expensive: Array<[string, number]> = [];
+    for (const [id, value] of entries) {
+      const [expiresAt, items, heavy] = value.split(':').map(Number);
+      if (!(expiresAt > now)) {
+        expired.push(id);
+        continue;
+      }
+      usage.storedItems += items || 0;
+      if (heavy > 0) expensive.push([id, heavy]);
+    }
+    const statuses = await Promise.all(expensive.map(async ([id, heavy]) => ({ heavy, status: await this.redis.hGet(this.k(id, 'meta'), 'status') })));
+    for (const { heavy, status } of statuses) if (status === 'queued' || status === 'running') usage.unfinishedExpensiveItems += heavy;
+    if (expired.length > 0) await this.redis.hDel(this.ownerKey(owner), expired);
+    return usage;
   }
 
   async spec(id: string): Promise<BulkJobSpec | null> {

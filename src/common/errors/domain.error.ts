@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'SERVER_BUSY'
   | 'RATE_LIMITED'
+  | 'QUOTA_EXCEEDED'
   | 'UNAUTHORIZED'
   | 'INTERNAL_ERROR';
 

@@ -19,6 +19,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   REQUEST_TIMEOUT: HttpStatus.REQUEST_TIMEOUT,
   SERVER_BUSY: HttpStatus.SERVICE_UNAVAILABLE,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
+  // A key's share of the bulk workers or job store is used up: it frees itself as jobs finish or expire.
+  QUOTA_EXCEEDED: HttpStatus.TOO_MANY_REQUESTS,
   UNAUTHORIZED: HttpStatus.UNAUTHORIZED,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
 };

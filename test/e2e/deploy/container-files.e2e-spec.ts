@@ -14,6 +14,8 @@ interface ComposeService {
   healthcheck?: { test: string[]; interval: string; timeout: string; retries: number; start_period: string };
   depends_on?: Record<string, { condition: string }>;
   stop_grace_period?: string;
+  command?: string[];
+  volumes?: string[];
 }
 
 /** Docker cannot run here: these check what can be checked without it (syntax, and the settings that matter). */
@@ -25,11 +27,23 @@ describe('container and build files', () => {
     expect(app.environment).toMatchObject({ PORT: '8000', REDIS_URL: 'redis://redis:6379' });
     expect(app.healthcheck).toMatchObject({ interval: '30s', timeout: '10s', retries: 3 });
     expect(app.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:8000/api/v1/health');
-    expect(app.depends_on).toEqual({ redis: { condition: 'service_healthy' } });
+    expect(app.depends_on).toEqual({ redis: { condition: 'service_healthy' }, 'queue-redis': { condition: 'service_healthy' } });
     // Longer than the default SHUTDOWN_TIMEOUT_MS (10 s): the app's own deadline ends it before SIGKILL.
     expect(parseInt(app.stop_grace_period!, 10)).toBeGreaterThan(10);
     expect(redis.image).toMatch(/^redis:7/);
     expect(redis.healthcheck!.test).toEqual(['CMD', 'redis-cli', 'ping']);
+  });
+
+  it('docker-compose.yml gives the bulk queue its own Redis that never evicts and keeps an append-only file', () => {
+    const compose = parseYaml(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
+    const { app, redis, 'queue-redis': queue } = compose.services;
+    expect(app.environment).toMatchObject({ QUEUE_REDIS_URL: 'redis://queue-redis:6379' });
+    const setting = (cmd: string[], name: string) => cmd[cmd.indexOf(`--${name}`) + 1];
+    expect(setting(queue.command!, 'maxmemory-policy')).toBe('noeviction');
+    expect(setting(queue.command!, 'appendonly')).toBe('yes');
+    expect(queue.volumes).toEqual(['queue-redis-data:/data']);
+    expect(queue.healthcheck!.test).toEqual(['CMD', 'redis-cli', 'ping']);
+    expect(setting(redis.command!, 'maxmemory-policy')).toBe('allkeys-lru');
   });
 
   it('the compose health check command is valid JavaScript for node -e', () => {

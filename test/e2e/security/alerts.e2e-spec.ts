@@ -44,7 +44,7 @@ describe('health alerts to ALERT_WEBHOOK_URL', () => {
     redis = await startRedisServer();
     receiver = await startReceiver();
     app = await createSecuredTestApp(
-      { REDIS_URL: redis.url, ALERT_WEBHOOK_URL: receiver.url, SECRET_KEY: SECRET },
+      { REDIS_URL: redis.url, ALERT_WEBHOOK_URL: receiver.url, SECRET_KEY: SECRET, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
       { customize: (b) => b.overrideProvider(ALERTS_OPTIONS).useValue(FAST) },
     );
   });
@@ -101,7 +101,7 @@ describe('health alerts without SECRET_KEY', () => {
     const redis = await startRedisServer();
     const receiver = await startReceiver();
     const app = await createSecuredTestApp(
-      { REDIS_URL: redis.url, ALERT_WEBHOOK_URL: receiver.url },
+      { REDIS_URL: redis.url, ALERT_WEBHOOK_URL: receiver.url, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
       { customize: (b) => b.overrideProvider(ALERTS_OPTIONS).useValue({ ...FAST, debounceMs: 0 }) },
     );
     try {
