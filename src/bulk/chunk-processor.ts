@@ -32,7 +32,7 @@ export class ChunkProcessor {
     if (meta.status === 'queued') await this.store.markStarted(task.jobId, new Date().toISOString());
     const outcomes = new OutcomeEncoder();
     for (let i = task.from; i < task.to; i++) {
-      outcomes.add(this.analyzer.analyse(spec, i));
+      outcomes.add(await this.analyzer.analyse(spec, i));
       // Yield now and then so a long chunk never starves the HTTP server sharing this event loop.
       if ((i - task.from) % 25 === 24) await new Promise<void>((r) => setImmediate(r));
     }
