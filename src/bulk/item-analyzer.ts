@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { pubkeyProblem } from '../common/validation/pubkey';
@@ -17,7 +17,11 @@ import { CandidateSimulationPool } from './candidate-simulation.pool';
 /** Candidates per node in bulk runs: fewer than the endpoint's 50, to keep thousands of nodes tractable. */
 export const BULK_CANDIDATES = 10;
 
-export const WORKER_ID = `${hostname()}:${process.pid}`;
+/**
+ * This process's id in job status and outcomes: random, then the PID (which operators match against their logs).
+ * No host name: job status is readable by API clients, and host names tell them about the deployment.
+ */
+export const WORKER_ID = `${randomBytes(4).toString('hex')}:${process.pid}`;
 
 /**
  * Analyses one node of a bulk job, from the graph alone (no live upstream calls per item), so that the same
