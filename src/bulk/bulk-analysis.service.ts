@@ -147,9 +147,10 @@ export class BulkAnalysisService {
     }
   }
 
-  private inline(spec: BulkJobSpec, duplicates: string[]): BulkInlineResponseDto {
+  private async inline(spec: BulkJobSpec, duplicates: string[]): Promise<BulkInlineResponseDto> {
     const t0 = performance.now();
-    const outcomes = spec.pubkeys.map((_, i) => this.analyzer.analyse(spec, i));
+    const outcomes: ItemOutcome[] = [];
+    for (let i = 0; i < spec.pubkeys.length; i++) outcomes.push(await this.analyzer.analyse(spec, i));
     const ok = outcomes.filter((o) => o.ok);
     return {
       mode: 'inline',

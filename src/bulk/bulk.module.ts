@@ -8,6 +8,7 @@ import { SecurityModule } from '../security/security.module';
 import { BulkAnalysisService } from './bulk-analysis.service';
 import { BulkWebhookService } from './bulk-webhook.service';
 import { BulkController } from './bulk.controller';
+import { CandidateSimulationPool } from './candidate-simulation.pool';
 import { ChunkProcessor } from './chunk-processor';
 import { ItemAnalyzer } from './item-analyzer';
 import { BulkQueueService } from './queue/bulk-queue.service';
@@ -27,6 +28,7 @@ import { RedisBulkJobStore } from './store/redis-bulk-job.store';
       useFactory: (redis: QueueRedisConnection, cfg: ConfigType<typeof bulkConfig>) =>
         redis.client ? new RedisBulkJobStore(redis.client, cfg.namespace, cfg.resultTtlMs) : new MemoryBulkJobStore(),
     },
+    CandidateSimulationPool,
     ItemAnalyzer,
     ChunkProcessor,
     BulkWebhookService,

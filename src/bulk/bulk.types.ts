@@ -31,7 +31,7 @@ export interface ItemOutcome {
   ok: boolean;
   result?: Record<string, unknown>;
   error?: { code: string; message: string };
-  /** Which worker (host:pid) processed it. */
+  /** Which worker process (random id:pid) processed it. */
   worker: string;
   ms: number;
 }

@@ -1,6 +1,6 @@
 import type { BulkJobSpec, ItemOutcome, JobStatus } from './bulk.types';
 import type { BulkWebhookService } from './bulk-webhook.service';
-import { ChunkProcessor } from './chunk-processor';
+import { ChunkAbandonedError, ChunkProcessor, STATUS_RECHECK_MS } from './chunk-processor';
 import type { ItemAnalyzer } from './item-analyzer';
 import { MemoryBulkJobStore } from './store/memory-bulk-job.store';
 
@@ -61,5 +61,53 @@ describe(ChunkProcessor.name, () => {
     await processor.process({ jobId: 'j', from: 0, to: 4 });
     expect((await store.counts('j')).done).toBe(0);
     expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('skips a chunk of a job that is already completed (a late re-run of a chunk written before)', async () => {
+    const { store, processor } = await setUp();
+    await processor.process({ jobId: 'j', from: 0, to: 4 });
+    expect((await store.meta('j'))?.status).toBe('completed');
+    const analyse = jest.fn(analyzer.analyse);
+    await new ChunkProcessor(store, { analyse } as unknown as ItemAnalyzer, { notify: jest.fn() } as unknown as BulkWebhookService).process({ jobId: 'j', from: 0, to: 4 });
+    expect(analyse).not.toHaveBeenCalled();
+  });
+
+  it('stops a long chunk between items once its job is cancelled, writing nothing', async () => {
+    // Fake clocks only: the status is re-read when STATUS_RECHECK_MS have passed, which the analyzer makes happen.
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const store = new MemoryBulkJobStore();
+      await store.create(spec, 60_000);
+      const analysed: number[] = [];
+      const slow = {
+        analyse: async (s: BulkJobSpec, index: number) => {
+          analysed.push(index);
+          if (index === 1) await store.setStatus('j', 'cancelled', '2026-11-25T00:00:01.000Z');
+          jest.advanceTimersByTime(STATUS_RECHECK_MS);
+          return analyzer.analyse(s, index);
+        },
+      } as unknown as ItemAnalyzer;
+      await new ChunkProcessor(store, slow, { notify: jest.fn() } as unknown as BulkWebhookService).process({ jobId: 'j', from: 0, to: 4 });
+      expect(analysed).toEqual([0, 1]);
+      expect((await store.counts('j')).done).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('abandons a chunk unwritten when told to stop while an item computes', async () => {
+    const store = new MemoryBulkJobStore();
+    await store.create(spec, 60_000);
+    const stop = new AbortController();
+    const hanging = {
+      analyse: (s: BulkJobSpec, index: number) => {
+        if (index < 2) return Promise.resolve(analyzer.analyse(s, index));
+        stop.abort();
+        return new Promise<never>(() => undefined);
+      },
+    } as unknown as ItemAnalyzer;
+    const run = new ChunkProcessor(store, hanging, { notify: jest.fn() } as unknown as BulkWebhookService).process({ jobId: 'j', from: 0, to: 4 }, stop.signal);
+    await expect(run).rejects.toBeInstanceOf(ChunkAbandonedError);
+    expect((await store.counts('j')).done).toBe(0);
   });
 });

@@ -1,9 +1,8 @@
-import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { pubkeyProblem } from '../common/validation/pubkey';
 import { appConfig } from '../config/configuration';
-import { preselectCandidates, simulateChannelCandidates } from '../graph/analytics/channel-candidates';
 import { CentralityService } from '../graph/centrality.service';
 import { GraphService } from '../graph/graph.service';
 import { NodeSummary, summarizeNode } from '../graph/stats/node-stats';
@@ -13,11 +12,16 @@ import { selectPlan } from '../intelligence/priorities/planner/plan-selection';
 import { analyseNode, networkFeeIndex } from '../intelligence/recommendations/node-analysis';
 import { recommend, RecommendationSet } from '../intelligence/recommendations/recommendations.engine';
 import type { BulkJobSpec, ItemOutcome } from './bulk.types';
+import { CandidateSimulationPool } from './candidate-simulation.pool';
 
 /** Candidates per node in bulk runs: fewer than the endpoint's 50, to keep thousands of nodes tractable. */
 export const BULK_CANDIDATES = 10;
 
-export const WORKER_ID = `${hostname()}:${process.pid}`;
+/**
+ * This process's id in job status and outcomes: random, then the PID (which operators match against their logs).
+ * No host name: job status is readable by API clients, and host names tell them about the deployment.
+ */
+export const WORKER_ID = `${randomBytes(4).toString('hex')}:${process.pid}`;
 
 /**
  * Analyses one node of a bulk job, from the graph alone (no live upstream calls per item), so that the same
@@ -29,10 +33,12 @@ export class ItemAnalyzer {
   constructor(
     private readonly graphs: GraphService,
     private readonly centralities: CentralityService,
+    private readonly simulations: CandidateSimulationPool,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  analyse(spec: BulkJobSpec, index: number): ItemOutcome {
+  /** Channel candidates (the one type costing more than a few milliseconds per item) run on worker threads. */
+  async analyse(spec: BulkJobSpec, index: number): Promise<ItemOutcome> {
     const t0 = performance.now();
     // eslint-disable-next-line security/detect-object-injection -- integer position in the job's own pubkey array
     const raw = spec.pubkeys[index];
@@ -67,7 +73,7 @@ export class ItemAnalyzer {
         }
         case 'channel_candidates': {
           if (c?.status !== 'ready' || !c.context) return fail('ANALYTICS_NOT_READY', 'network centralities are still being computed');
-          const report = simulateChannelCandidates(c.context, v, preselectCandidates(c.context, v, { limit: BULK_CANDIDATES }));
+          const report = await this.simulations.simulate(c.context, v, BULK_CANDIDATES);
           result.channel_candidates = report.candidates
             .sort((a, b) => b.betweenness.gain - a.betweenness.gain || a.node - b.node)
             .map((x) => ({

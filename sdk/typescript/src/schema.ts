@@ -359,7 +359,7 @@ export interface components {
             status: "queued" | "running" | "completed" | "failed" | "cancelled";
             timings: components["schemas"]["BulkTimingsDto"];
             total_pages: number;
-            /** @description Items processed per worker (host:pid): several workers mean the job was spread out. */
+            /** @description Items processed per worker process (random id:pid, no host name): several workers mean the job was spread out. */
             workers: {
                 [key: string]: number;
             };

@@ -134,7 +134,7 @@ export class BulkJobStatusDto {
   eta_seconds!: number | null;
   timings!: BulkTimingsDto;
   analysis_types!: string[];
-  /** Items processed per worker (host:pid): several workers mean the job was spread out. */
+  /** Items processed per worker process (random id:pid, no host name): several workers mean the job was spread out. */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
   workers!: Record<string, number>;
   page!: number;

@@ -1,14 +1,17 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { Queue, Worker } from 'bullmq';
+import { Job, Queue, WaitingError, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { DomainError } from '../../common/errors/domain.error';
-import { bulkConfig } from '../../config/configuration';
-import { ChunkProcessor, ChunkTask } from '../chunk-processor';
+import { bulkConfig, limitsConfig } from '../../config/configuration';
+import { ChunkAbandonedError, ChunkProcessor, ChunkTask } from '../chunk-processor';
 
 /** Retries of one chunk before BullMQ gives up on it (its items then stay missing and the job fails). */
 export const CHUNK_ATTEMPTS = 3;
-/** How long shutdown waits for the worker's current chunk before dropping the connections. */
+/**
+ * Longest shutdown lets the chunks in flight finish: then they are abandoned unwritten and handed back to the
+ * queue. At most half of SHUTDOWN_TIMEOUT_MS, so the rest of the shutdown has the other half.
+ */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
@@ -26,9 +29,12 @@ export class BulkQueueService implements OnModuleInit, OnModuleDestroy {
   private readonly local: ChunkTask[] = [];
   private localRunning = 0;
   private stopped = false;
+  /** Fires when shutdown's grace for the chunks in flight is over. */
+  private readonly abandon = new AbortController();
 
   constructor(
     @Inject(bulkConfig.KEY) private readonly cfg: ConfigType<typeof bulkConfig>,
+    @Inject(limitsConfig.KEY) private readonly limits: ConfigType<typeof limitsConfig>,
     private readonly processor: ChunkProcessor,
   ) {}
 
@@ -55,7 +61,10 @@ export class BulkQueueService implements OnModuleInit, OnModuleDestroy {
       const workerConn = new IORedis(this.cfg.redisUrl, { maxRetriesPerRequest: null });
       workerConn.on('error', () => undefined);
       this.connections.push(workerConn);
-      this.worker = new Worker<ChunkTask>(name, (job) => this.processor.process(job.data), {
+      // The lock is renewed by a timer of this event loop every lockDuration / 2: it holds only because no
+      // item computes on the loop for long (channel candidates run on worker threads, the rest yields every
+      // SLICE_MS). A loop held longer than lockDuration let the lock lapse and the chunk run again elsewhere.
+      this.worker = new Worker<ChunkTask>(name, (job, token) => this.run(job, token), {
         connection: workerConn,
         prefix,
         concurrency: this.cfg.concurrency,
@@ -65,6 +74,17 @@ export class BulkQueueService implements OnModuleInit, OnModuleDestroy {
       });
       this.worker.on('error', (err) => this.logger.warn(`bulk worker: ${err.message}`));
       this.worker.on('failed', (job, err) => this.logger.warn(`bulk chunk ${job?.id ?? '?'} failed: ${err.message}`));
+    }
+  }
+
+  /** A chunk abandoned at shutdown goes straight back to the waiting list, no attempt spent, for another worker. */
+  private async run(job: Job<ChunkTask>, token: string | undefined): Promise<void> {
+    try {
+      await this.processor.process(job.data, this.abandon.signal);
+    } catch (err) {
+      if (!(err instanceof ChunkAbandonedError) || !token) throw err;
+      await job.moveToWait(token);
+      throw new WaitingError();
     }
   }
 
@@ -107,7 +127,7 @@ export class BulkQueueService implements OnModuleInit, OnModuleDestroy {
       this.localRunning++;
       setImmediate(() => {
         this.processor
-          .process(task)
+          .process(task, this.abandon.signal)
           .catch((err: unknown) => this.logger.error(`bulk chunk ${task.jobId}:${task.from} failed: ${err instanceof Error ? err.message : String(err)}`))
           .finally(() => {
             this.localRunning--;
@@ -120,15 +140,19 @@ export class BulkQueueService implements OnModuleInit, OnModuleDestroy {
   /**
    * A module-destroy hook, not a shutdown one: Nest destroys this module before the global cache module, whose
    * destroy hook closes the Redis client the job store shares. A chunk still running then can write its
-   * outcomes; after it, the chunk would fail and be run again by another worker.
+   * outcomes if it finishes within the grace; after it, it is abandoned unwritten and put back in the queue,
+   * where another worker (or this one after a restart) runs it whole.
    */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     const connected = this.connections.every((c) => c.status === 'ready');
-    // With Redis up, the worker finishes its current chunk (unfinished ones stay in Redis for another
-    // worker); with Redis down there is nothing to finish, and BullMQ would wait for a connection forever.
+    const graceMs = Math.min(SHUTDOWN_GRACE_MS, Math.floor(this.limits.shutdownTimeoutMs / 2));
+    const abandon = setTimeout(() => this.abandon.abort(), connected ? graceMs : 0);
+    // With Redis down there is nothing to finish or hand back, and BullMQ would wait for a connection forever.
     const closing = Promise.all([this.worker?.close(!connected), this.queue?.close()]).catch(() => undefined);
-    await Promise.race([closing, new Promise((r) => setTimeout(r, connected ? SHUTDOWN_GRACE_MS : 0).unref())]);
+    await Promise.race([closing, new Promise((r) => setTimeout(r, connected ? graceMs + 1000 : 0).unref())]);
+    clearTimeout(abandon);
+    this.abandon.abort();
     for (const c of this.connections) c.disconnect();
   }
 }

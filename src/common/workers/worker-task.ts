@@ -49,15 +49,20 @@ export async function runWorkerTask<T>(scriptBase: string, data: unknown, opts: 
   }
 }
 
-function startWorker<T>(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } }): Promise<T> {
+/** Starts the worker script `<base>.js` when compiled, `<base>.ts` through ts-node when running from sources. */
+export function spawnWorker(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } } = {}): Worker {
   const js = `${scriptBase}.js`;
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- a path built from __dirname and a constant file name
   const compiled = existsSync(js);
-  const worker = new Worker(compiled ? js : `${scriptBase}.ts`, {
+  return new Worker(compiled ? js : `${scriptBase}.ts`, {
     workerData: data,
     execArgv: compiled ? [] : ['--require', 'ts-node/register/transpile-only'],
     resourceLimits: opts.resourceLimits,
   });
+}
+
+function startWorker<T>(scriptBase: string, data: unknown, opts: { resourceLimits?: { maxOldGenerationSizeMb?: number } }): Promise<T> {
+  const worker = spawnWorker(scriptBase, data, opts);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     worker.once('message', (reply: WorkerReply<T>) => {

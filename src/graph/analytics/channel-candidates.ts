@@ -176,14 +176,25 @@ export interface PreselectOptions {
  * node index. Returns at most `limit` node indices.
  */
 export function preselectCandidates(ctx: CandidateContext, v: number, opts: PreselectOptions = {}): number[] {
-  const { graph, routable: rg, centralities: t } = ctx;
+  return preselectAmong(ctx, v, announcedPeers(ctx.graph, v), opts);
+}
+
+/** Every node sharing an announced channel with v, usable or not (what {@link preselectCandidates} excludes). */
+export function announcedPeers(graph: LightningGraph, v: number): number[] {
+  const peers = new Set<number>();
+  if (v >= 0 && v < graph.nodeCount) for (const c of graph.channelsOf(v)) peers.add(graph.peerOf(c, v));
+  return [...peers];
+}
+
+/** {@link preselectCandidates} from the typed arrays alone, v's announced peers given: what a worker can run. */
+export function preselectAmong(ctx: GraphSimulationContext, v: number, announced: readonly number[], opts: PreselectOptions = {}): number[] {
+  const { routable: rg, centralities: t } = ctx;
   const limit = opts.limit ?? 300;
   const minPeers = opts.minPeers ?? 5;
   const capacity = new Float64Array(rg.nodeCount);
   for (let u = 0; u < rg.nodeCount; u++) for (let j = rg.offsets[u]; j < rg.offsets[u + 1]; j++) capacity[u] += rg.adjCapacitySat[j];
   const capacityKeys = sortedKeys(capacity, t.routable);
-  const peers = new Set<number>();
-  if (v >= 0 && v < graph.nodeCount) for (const c of graph.channelsOf(v)) peers.add(graph.peerOf(c, v));
+  const peers = new Set<number>(announced);
   const scored: Array<[number, number]> = [];
   for (let u = 0; u < rg.nodeCount; u++) {
     if (u === v || peers.has(u) || ctx.componentOf[u] !== ctx.largestLabel || routableDegree(rg, u) < minPeers) continue;
@@ -231,6 +242,27 @@ export async function simulateChannelCandidatesInWorkers(
     }),
   );
   return report(ctx, v, combineParts(ctx, v, valid, parts), skipped, t0);
+}
+
+/**
+ * One node's best candidates, preselected, screened and simulated on the calling thread, as plain data: what a
+ * bulk worker thread computes for one item. {@link reportCandidateBatch} turns it into the same report as
+ * {@link simulateChannelCandidates} of {@link preselectCandidates}, to the last bit (one part, same order of sums).
+ */
+export interface CandidateBatch {
+  valid: number[];
+  skipped: ChannelCandidatesReport['skipped'];
+  part: ChannelEffectsPart;
+}
+
+export function simulateCandidateBatch(ctx: GraphSimulationContext, v: number, announced: readonly number[], opts: PreselectOptions = {}): CandidateBatch {
+  const { valid, skipped } = screenCandidates(ctx, v, preselectAmong(ctx, v, announced, opts));
+  return { valid, skipped, part: simulateChannelEffectsPart(ctx, v, valid, { index: 0, count: 1 }) };
+}
+
+/** The report of a {@link CandidateBatch} (capacity and fee suggestions read the full graph, on this thread). */
+export function reportCandidateBatch(ctx: CandidateContext, v: number, batch: CandidateBatch, t0: number): ChannelCandidatesReport {
+  return report(ctx, v, combineParts(ctx, v, batch.valid, [batch.part]), batch.skipped, t0);
 }
 
 export interface ChannelCandidatesWorkerInput {
@@ -291,7 +323,7 @@ function rankAgainstOthers(sorted: Float64Array, mine: number | null, x: number)
 }
 
 /** Only the typed arrays the simulation needs (what a worker receives). */
-function simulationContextOf(ctx: CandidateContext): GraphSimulationContext {
+export function simulationContextOf(ctx: CandidateContext): GraphSimulationContext {
   const t = ctx.centralities;
   return {
     routable: ctx.routable,
@@ -311,7 +343,7 @@ function simulationContextOf(ctx: CandidateContext): GraphSimulationContext {
   };
 }
 
-function screenCandidates(ctx: CandidateContext, v: number, candidates: readonly number[]) {
+function screenCandidates(ctx: GraphSimulationContext, v: number, candidates: readonly number[]) {
   const rg = ctx.routable;
   if (!(Number.isInteger(v) && v >= 0 && v < rg.nodeCount)) throw new RangeError(`node index ${v} is not in the graph`);
   const valid: number[] = [];
