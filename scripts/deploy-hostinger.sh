@@ -172,7 +172,8 @@ release_image_in() {
   jget "$1" '((String(d.content || "").match(/^\s*image:\s*["\x27]?(\S+?)["\x27]?\s*$/gm) || []).map((l) => l.replace(/^\s*image:\s*["\x27]?/, "").replace(/["\x27]?\s*$/, "")).find((i) => i.startsWith(a[0] + ":") || i.startsWith(a[0] + "@")))' "$repo"
 }
 
-# render_compose OUT: the compose file of this release (app + Redis, and Caddy for TLS unless DEPLOY_PROXY=none),
+# render_compose OUT: the compose file of this release (app, a cache Redis that may evict, a queue Redis that never
+# evicts and keeps an append-only file, as in docker-compose.yml, and Caddy for TLS unless DEPLOY_PROXY=none),
 # with the application variables written into the app service itself. Not documented by Hostinger, so not relied on:
 # whether the request's `environment` field is written to a .env file the services read (the spec only says "project
 # environment variables"). Inlining them makes the compose content alone the whole release, which is also exactly
@@ -199,10 +200,13 @@ render_compose() {
       "    environment:",
       "      PORT: \"8000\"",
       "      REDIS_URL: \"redis://redis:6379\"",
+      "      QUEUE_REDIS_URL: \"redis://queue-redis:6379\"",
       ...env,
       ...(e.PROXY === "none" ? ["    ports:", "      - \"" + e.PUBLISH + ":8000\""] : ["    expose:", "      - \"8000\""]),
       "    depends_on:",
       "      redis:",
+      "        condition: service_healthy",
+      "      queue-redis:",
       "        condition: service_healthy",
       "    healthcheck:",
       "      test: [\"CMD\", \"node\", \"-e\", " + q(probe) + "]",
@@ -222,7 +226,19 @@ render_compose() {
       "      interval: 10s",
       "      timeout: 3s",
       "      retries: 5",
+      "  queue-redis:",
+      "    image: \"redis:7-alpine\"",
+      "    restart: unless-stopped",
+      "    command: [\"redis-server\", \"--appendonly\", \"yes\", \"--appendfsync\", \"everysec\", \"--maxmemory\", \"1gb\", \"--maxmemory-policy\", \"noeviction\"]",
+      "    volumes:",
+      "      - \"queue_redis_data:/data\"",
+      "    healthcheck:",
+      "      test: [\"CMD\", \"redis-cli\", \"ping\"]",
+      "      interval: 10s",
+      "      timeout: 3s",
+      "      retries: 5",
     ];
+    const volumes = ["volumes:", "  queue_redis_data: {}"];
     if (e.PROXY === "caddy") {
       lines.push(
         "  proxy:",
@@ -237,12 +253,10 @@ render_compose() {
         "      - \"caddy_config:/config\"",
         "    depends_on:",
         "      - app",
-        "volumes:",
-        "  caddy_data: {}",
-        "  caddy_config: {}",
       );
+      volumes.push("  caddy_data: {}", "  caddy_config: {}");
     }
-    process.stdout.write(lines.join("\n") + "\n");
+    process.stdout.write([...lines, ...volumes].join("\n") + "\n");
   ' >"$out"
   local size
   size=$(wc -c <"$out")

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { HostingerApiDouble, HostingerRelease } from '../../doubles/hostinger-api.double';
+import { load as parseYaml } from 'js-yaml';
 import { freePort } from '../../utils/redis-server';
 import { testRedisUrl } from '../../utils/test-app';
 import { ROOT } from './spawned-app';
@@ -71,7 +72,7 @@ describe('scripts/deploy-hostinger.sh against a local double of the Hostinger AP
       vm: { id: VM_ID, hostname: DOMAIN },
       appPort,
       releases: { [GOOD_1]: app(), [GOOD_2]: app(), [BAD_3]: app({ GRAPH_SNAPSHOT: '/nonexistent/graph.json.gz' }) },
-      rewrite: { 'redis://redis:6379': testRedisUrl() },
+      rewrite: { 'redis://redis:6379': testRedisUrl(), 'redis://queue-redis:6379': testRedisUrl() },
     });
     await api.start();
   });
@@ -104,6 +105,12 @@ describe('scripts/deploy-hostinger.sh against a local double of the Hostinger AP
     expect(content).toMatch(/interval: 30s\n\s+timeout: 10s\n\s+retries: 3/);
     expect(content).toContain('ENVIRONMENT: "production"');
     expect(content).toContain(`ALLOWED_HOSTS: "${DOMAIN}"`);
+    // The bulk queue gets its own Redis that never evicts and keeps an append-only file (issue 20, finding 4).
+    const services = (parseYaml(content) as { services: Record<string, { command?: string[]; environment?: Record<string, string> }> }).services;
+    const command = services['queue-redis'].command!.join(' ');
+    expect(command).toContain('--maxmemory-policy noeviction');
+    expect(command).toContain('--appendonly yes');
+    expect(services.app.environment!.QUEUE_REDIS_URL).toBe('redis://queue-redis:6379');
   }, 120_000);
 
   it('next deploy: replaces the running release with the new one', async () => {
