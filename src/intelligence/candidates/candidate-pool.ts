@@ -1,6 +1,7 @@
 import type { ChannelCandidate } from '../../graph/analytics/channel-candidates';
 import type { LightningGraph } from '../../graph/model/lightning-graph';
 import { summarizeNode } from '../../graph/stats/node-stats';
+import type { CandidatePeer } from '../recommendations/node-analysis';
 import { OpenSize, sizeOpen } from './open-sizing';
 
 /**
@@ -50,32 +51,51 @@ export interface PooledCandidate extends ChannelCandidate {
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-/** See {@link CandidateVetting}. `nodePeers` are the node's distinct peers (any announced channel). */
-export function vetCandidate(g: LightningGraph, c: number, nodePeers: ReadonlySet<number>): CandidateVetting {
-  let announced = 0;
-  let zombies = 0;
-  let shared = 0;
-  const seen = new Set<number>();
-  const inbound: number[] = [];
+/** What vetting reads of a candidate, whoever asks: computed once per graph and candidate. */
+interface CandidateFacts {
+  announced: number;
+  zombies: number;
+  /** Enabled fee rates its peers charge toward it, ascending. */
+  inbound: number[];
+  /** How many of those are 1 ppm or less. */
+  atMost1Ppm: number;
+  /** Peers with a usable channel to it. */
+  usablePeers: Set<number>;
+}
+
+const factsCache = new WeakMap<LightningGraph, Map<number, CandidateFacts>>();
+
+function candidateFacts(g: LightningGraph, c: number): CandidateFacts {
+  let perGraph = factsCache.get(g);
+  if (!perGraph) factsCache.set(g, (perGraph = new Map()));
+  const known = perGraph.get(c);
+  if (known) return known;
+  const facts: CandidateFacts = { announced: 0, zombies: 0, inbound: [], atMost1Ppm: 0, usablePeers: new Set() };
   for (const ch of g.channelsOf(c)) {
-    announced++;
+    facts.announced++;
     if (!g.isUsable(ch)) {
-      zombies++;
+      facts.zombies++;
       continue;
     }
     const slot = g.inboundSlot(ch, c);
     // eslint-disable-next-line security/detect-object-injection -- slot is an integer policy index of the graph
-    if (g.isEnabled(slot)) inbound.push(g.feeRatePpm[slot]);
-    const peer = g.peerOf(ch, c);
-    if (nodePeers.has(peer) && !seen.has(peer)) {
-      seen.add(peer);
-      shared++;
-    }
+    if (g.isEnabled(slot)) facts.inbound.push(g.feeRatePpm[slot]);
+    facts.usablePeers.add(g.peerOf(ch, c));
   }
-  inbound.sort((a, b) => a - b);
+  facts.inbound.sort((a, b) => a - b);
+  facts.atMost1Ppm = facts.inbound.filter((x) => x <= 1).length;
+  perGraph.set(c, facts);
+  return facts;
+}
+
+/** See {@link CandidateVetting}. `nodePeers` are the node's distinct peers (any announced channel). */
+export function vetCandidate(g: LightningGraph, c: number, nodePeers: ReadonlySet<number>): CandidateVetting {
+  const { announced, zombies, inbound, atMost1Ppm, usablePeers } = candidateFacts(g, c);
+  let shared = 0;
+  for (const p of nodePeers) if (usablePeers.has(p)) shared++;
   const zombieShare = announced > 0 ? zombies / announced : 0;
   const median = inbound.length > 0 ? lowerMedian(inbound) : null;
-  const lowShare = inbound.length > 0 ? inbound.filter((x) => x <= 1).length / inbound.length : null;
+  const lowShare = inbound.length > 0 ? atMost1Ppm / inbound.length : null;
   const sharedShare = nodePeers.size > 0 ? shared / nodePeers.size : null;
   const reasons: string[] = [];
   const concerns: string[] = [];
@@ -136,4 +156,20 @@ export function buildCandidatePool(
     suggested: sizeOpen(own, x.capacity.idealSat, networkMedianChannelSat),
   }));
   return opts.keepOrder ? pooled : pooled.sort(byPoolOrder);
+}
+
+/** A pooled candidate as the recommendation rules read it. */
+export function toCandidatePeer(x: PooledCandidate): CandidatePeer {
+  return {
+    pubkey: x.pubkey,
+    alias: x.alias,
+    gainInBetweennessRank: x.betweenness.gain,
+    gainInClosenessRank: x.closeness.gain,
+    gainInEigenvectorRank: x.eigenvector.gain,
+    idealCapacitySat: x.capacity.idealSat,
+    minimumViableCapacitySat: x.capacity.minimumViableSat,
+    suggestedCapacitySat: x.suggested.amountSat,
+    suggestedCapacityRule: x.suggested.basis,
+    vetting: x.vetting,
+  };
 }

@@ -28,7 +28,13 @@ export interface OpenSize {
 }
 
 const roundDown = (x: number) => Math.floor(x / OPEN_ROUNDING_SAT) * OPEN_ROUNDING_SAT;
-const fmt = (x: number) => x.toLocaleString('en-US');
+// Grouping by hand: toLocaleString goes through ICU and costs more than the sizing itself.
+function fmt(x: number): string {
+  const [int, frac] = String(x).split('.');
+  let out = '';
+  for (let i = 0; i < int.length; i++) out += (i > 0 && (int.length - i) % 3 === 0 ? ',' : '') + int.charAt(i);
+  return frac === undefined ? out : `${out}.${frac}`;
+}
 
 /**
  * The largest open the node's capital allows: max(its median channel, 25 % of its total capacity), never

@@ -4,6 +4,7 @@ import { SPARKSEER_CLIENT, SparkseerApi } from '../../clients/sparkseer/sparksee
 import { NodeNotFoundError } from '../../common/errors/domain.error';
 import { CentralityService } from '../../graph/centrality.service';
 import { GraphService, GraphState } from '../../graph/graph.service';
+import { toCandidatePeer } from '../candidates/candidate-pool';
 import { CandidatePoolService } from '../candidates/candidate-pool.service';
 import { analyseNode, NodeAnalysis } from '../recommendations/node-analysis';
 import { liveValue } from './live-source';
@@ -88,17 +89,6 @@ export class NodeAnalysisService {
   private async simulatedCandidates(v: number): Promise<NodeAnalysis['candidates'] | null> {
     const pool = await this.pools.poolIfReady(v);
     if (!pool) return null;
-    return pool.candidates.map((x) => ({
-      pubkey: x.pubkey,
-      alias: x.alias,
-      gainInBetweennessRank: x.betweenness.gain,
-      gainInClosenessRank: x.closeness.gain,
-      gainInEigenvectorRank: x.eigenvector.gain,
-      idealCapacitySat: x.capacity.idealSat,
-      minimumViableCapacitySat: x.capacity.minimumViableSat,
-      suggestedCapacitySat: x.suggested.amountSat,
-      suggestedCapacityRule: x.suggested.basis,
-      vetting: x.vetting,
-    }));
+    return pool.candidates.map(toCandidatePeer);
   }
 }

@@ -8,7 +8,7 @@ export const budgetUse = (c: CandidateAction) => c.estimatedCost + c.committedCa
 
 /**
  * The best plan within a budget and a number of actions: maximum total score, exactly over the costly
- * candidates (a 0/1 knapsack with a cardinality limit, not a greedy cut), with three rules an operator would
+ * candidates (a 0/1 knapsack with a cardinality limit, by branch and bound, not a greedy cut), with three rules an operator would
  * insist on: at most one action per peer, never every channel of the node closed, and the budget counting
  * both fees spent and capital committed. Actions that take no budget (fee changes…) fill the remaining slots
  * best first, skipping any that touch a peer already acted on; this is exact when each of them acts on one
@@ -22,43 +22,74 @@ export function selectPlan(candidates: CandidateAction[], maxActions: number, bu
   const free = eligible.filter((c) => budgetUse(c) === 0).sort(byValue);
   const costly = eligible.filter((c) => budgetUse(c) > 0).sort(byValue).slice(0, MAX_COSTLY_CANDIDATES);
 
-  // peer → the mask that last used it: no set is allocated per mask.
+  // peer → the search node that last used it: no set is allocated per subset.
   const usedBy = new Map<string, number>();
   const takePeers = (c: CandidateAction, marker: number) => {
     if (c.peers.some((p) => usedBy.get(p) === marker)) return false;
     for (const p of c.peers) usedBy.set(p, marker);
     return true;
   };
-
-  let best = { mask: 0, score: -1, use: 0, free: [] as CandidateAction[] };
-  for (let mask = 0; mask < 1 << costly.length; mask++) {
-    let use = 0;
-    let score = 0;
-    let count = 0;
-    let closes = 0;
-    let ok = true;
-    for (let i = 0; i < costly.length && ok; i++) {
-      if (!(mask & (1 << i))) continue;
-      // eslint-disable-next-line security/detect-object-injection -- integer loop index
-      const c = costly[i];
-      use += budgetUse(c);
-      score += c.score;
-      closes += c.closesChannels;
-      count++;
-      ok = count <= maxActions && (budget === null || use <= budget) && closes <= maxCloses && takePeers(c, mask);
+  const freeScores = free.map((c) => c.score);
+  /** Highest total of `slots` scores among costly[from..] and every free action: an upper bound for what can be added. */
+  const bound = (from: number, slots: number) => {
+    let total = 0;
+    let i = from;
+    let j = 0;
+    for (let k = 0; k < slots; k++) {
+      // eslint-disable-next-line security/detect-object-injection -- integer indices within bounds
+      const a = i < costly.length ? costly[i].score : -1;
+      // eslint-disable-next-line security/detect-object-injection -- integer indices within bounds
+      const b = j < freeScores.length ? freeScores[j] : -1;
+      if (a < 0 && b < 0) break;
+      if (a >= b) {
+        total += a;
+        i++;
+      } else {
+        total += b;
+        j++;
+      }
     }
-    if (!ok) continue;
+    return total;
+  };
+
+  let best = { chosen: [] as CandidateAction[], score: -1, use: 0, free: [] as CandidateAction[] };
+  let marker = 0;
+  const chosen: CandidateAction[] = [];
+  // Depth-first over subsets of the costly candidates (best first), each completed with the free ones; a
+  // branch is cut when even its best possible completion scores less than the best plan found.
+  const explore = (from: number, use: number, closes: number, score: number) => {
+    const m = ++marker;
+    for (const c of chosen) takePeers(c, m);
+    let total = score;
+    let closed = closes;
     const filled: CandidateAction[] = [];
     for (const c of free) {
-      if (count + filled.length >= maxActions) break;
-      if (closes + c.closesChannels > maxCloses || !takePeers(c, mask)) continue;
-      closes += c.closesChannels;
-      score += c.score;
+      if (chosen.length + filled.length >= maxActions) break;
+      if (closed + c.closesChannels > maxCloses || !takePeers(c, m)) continue;
+      closed += c.closesChannels;
+      total += c.score;
       filled.push(c);
     }
-    if (score > best.score + 1e-12 || (Math.abs(score - best.score) <= 1e-12 && use < best.use)) best = { mask, score, use, free: filled };
-  }
-  const actions = [...costly.filter((_, i) => best.mask & (1 << i)), ...best.free].sort(byValue);
+    if (total > best.score + 1e-12 || (Math.abs(total - best.score) <= 1e-12 && use < best.use)) best = { chosen: [...chosen], score: total, use, free: filled };
+    if (chosen.length >= maxActions) return;
+    for (let i = from; i < costly.length; i++) {
+      if (score + bound(i, maxActions - chosen.length) < best.score - 1e-12) break;
+      // eslint-disable-next-line security/detect-object-injection -- integer loop index
+      const c = costly[i];
+      const nextUse = use + budgetUse(c);
+      if ((budget !== null && nextUse > budget) || closes + c.closesChannels > maxCloses) continue;
+      const probe = ++marker;
+      let clash = false;
+      for (const held of chosen) takePeers(held, probe);
+      if (!takePeers(c, probe)) clash = true;
+      if (clash) continue;
+      chosen.push(c);
+      explore(i + 1, nextUse, closes + c.closesChannels, score + c.score);
+      chosen.pop();
+    }
+  };
+  explore(0, 0, 0, 0);
+  const actions = [...best.chosen, ...best.free].sort(byValue);
   return {
     actions,
     totalCost: actions.reduce((s, a) => s + a.estimatedCost, 0),
