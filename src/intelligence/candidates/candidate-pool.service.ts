@@ -54,7 +54,7 @@ export class CandidatePoolService {
   async evaluate(v: number, candidates: number[]): Promise<CandidatePool> {
     const ctx = this.centralities.readyContext();
     const report = await simulateChannelCandidatesInWorkers(ctx, v, candidates, { workers: this.app.workers });
-    return this.toPool(v, report, candidates.length, { keepOrder: true });
+    return this.toPool(ctx, v, report, candidates.length, { keepOrder: true });
   }
 
   private compute(v: number, ctx: CandidateContext): Promise<CandidatePool> {
@@ -66,7 +66,7 @@ export class CandidatePoolService {
       if (cached) return cached;
       const preselected = preselectCandidates(ctx, v, { limit: POOL_SIZE });
       const report = await simulateChannelCandidatesInWorkers(ctx, v, preselected.slice(0, SIMULATED), { workers: this.app.workers });
-      const pool = this.toPool(v, report, preselected.length);
+      const pool = this.toPool(ctx, v, report, preselected.length);
       await this.cache.set(key, pool, 'simulation');
       return pool;
     })().finally(() => this.inFlight.delete(key));
@@ -74,10 +74,10 @@ export class CandidatePoolService {
     return work;
   }
 
-  private toPool(v: number, report: ChannelCandidatesReport, preselected: number, opts: { keepOrder?: boolean } = {}): CandidatePool {
-    const state = this.graphs.current();
+  private toPool(ctx: CandidateContext, v: number, report: ChannelCandidatesReport, preselected: number, opts: { keepOrder?: boolean } = {}): CandidatePool {
+    // The simulation's own graph (a refresh may have swapped the current one meanwhile); the network median is a fallback only.
     return {
-      candidates: buildCandidatePool(state.graph, v, report.candidates, networkFeeIndex(state).facts.medianChannelSat, opts),
+      candidates: buildCandidatePool(ctx.graph, v, report.candidates, networkFeeIndex(this.graphs.current()).facts.medianChannelSat, opts),
       skipped: report.skipped,
       routable: report.routable,
       preselected,
