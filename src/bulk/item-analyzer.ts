@@ -97,10 +97,11 @@ export class ItemAnalyzer {
             feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',
             networkMedianFeePpm: networkFeeIndex(state).facts.medianFeePpm,
           });
-          const chosen = selectPlan(candidates, effectiveMaxActions(plan), plan.budgetLimit);
+          const chosen = selectPlan(candidates, effectiveMaxActions(plan), plan.budgetLimit, { totalChannels: summarised().totalChannels });
           result.priorities = {
             model_used: 'deterministic',
             total_estimated_cost: chosen.totalCost,
+            total_committed_capital: chosen.totalCapital,
             plan_score: chosen.score,
             priority_actions: chosen.actions.map((a, i) => ({
               priority: i + 1,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { GraphModule } from '../graph/graph.module';
+import { CandidatePoolService } from './candidates/candidate-pool.service';
 import { ChannelCandidatesController } from './candidates/channel-candidates.controller';
 import { ChannelCandidatesService } from './candidates/channel-candidates.service';
 import { NodeAnalysisService } from './live/node-analysis.service';
@@ -18,6 +19,6 @@ import { RecommendationsService } from './recommendations/recommendations.servic
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
   controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController],
-  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, ChannelCandidatesService],
+  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService],
 })
 export class IntelligenceModule {}

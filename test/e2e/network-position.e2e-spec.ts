@@ -57,10 +57,11 @@ describe('network position and channel candidates on the embedded 2026 graph', (
     }
   });
 
-  it('ranks channel candidates for a small node by rank gains, with Sparkseer’s fields', async () => {
+  it('ranks channel candidates for a small node by vetting, then rank gains, with Sparkseer’s fields', async () => {
     const { body } = await request(app.getHttpServer()).get(`/api/v1/node/${SMALL}/channel-candidates`).query({ limit: 5 }).expect(200);
     expect(body.candidates).toHaveLength(5);
     expect(body.pool).toMatchObject({ simulated: 50 });
+    expect(body.candidates.every((c: { vetting: { passed: boolean } }) => c.vetting.passed)).toBe(true);
     const gains = body.candidates.map((c: { gain_in_betweenness_rank: number }) => c.gain_in_betweenness_rank);
     expect(gains).toEqual([...gains].sort((a: number, b: number) => b - a));
     for (const c of body.candidates) {

@@ -18,7 +18,7 @@ export function operations(client: Client<paths>) {
     createBulkAnalysis: ((...init: unknown[]) => (client.POST as Untyped)('/api/v1/nodes/bulk-analysis', ...init)) as Op<'/api/v1/nodes/bulk-analysis', 'POST'>,
     /** A ranked, budget-aware action plan. Picked and explained by the configured OpenAI model when there is one, */
     createPriorities: ((...init: unknown[]) => (client.POST as Untyped)('/api/v1/node/{pubkey}/priorities', ...init)) as Op<'/api/v1/node/{pubkey}/priorities', 'POST'>,
-    /** The same figures for exactly the peers the operator is considering (up to 50), plus the change in mean hop distance. */
+    /** The same figures, vetting and sizes for exactly the peers the operator is considering (up to 50, in their order), plus the change in mean hop distance. */
     evaluateChannelCandidates: ((...init: unknown[]) => (client.POST as Untyped)('/api/v1/node/{pubkey}/channel-candidates/evaluate', ...init)) as Op<'/api/v1/node/{pubkey}/channel-candidates/evaluate', 'POST'>,
     /** Status, progress, ETA, per-worker counts and one page of results and per-item errors. With API keys */
     getBulkAnalysis: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/nodes/bulk-analysis/{job_id}', ...init)) as Op<'/api/v1/nodes/bulk-analysis/{job_id}', 'GET'>,

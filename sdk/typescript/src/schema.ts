@@ -118,8 +118,10 @@ export interface paths {
         };
         /**
          * Peers the node has no channel with, ranked by what one new channel to each would do to the node's
-         *     betweenness, closeness and eigenvector ranks, with suggested sizes and fees. 503 ANALYTICS_NOT_READY
-         *     while the centralities of a new graph are being computed.
+         *     betweenness, closeness and eigenvector ranks, with suggested sizes (sized to the node's own capital) and
+         *     fees. Each candidate is vetted (zombie share, demand shown by the fees toward it, overlap with the node's
+         *     peers); vetted candidates come first. The same pool feeds the node's recommendations and plans.
+         *     503 ANALYTICS_NOT_READY while the centralities of a new graph are being computed.
          */
         get: operations["getChannelCandidates"];
         put?: never;
@@ -139,7 +141,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The same figures for exactly the peers the operator is considering (up to 50), plus the change in mean hop distance. */
+        /** The same figures, vetting and sizes for exactly the peers the operator is considering (up to 50, in their order), plus the change in mean hop distance. */
         post: operations["evaluateChannelCandidates"];
         delete?: never;
         options?: never;
@@ -386,6 +388,28 @@ export interface components {
              */
             pubkey: string;
         };
+        CandidateVettingDto: {
+            /** @description The candidate's announced channels, zombies included. */
+            announced_channels: number;
+            /** @description Worth knowing, not disqualifying (too little fee data, overlap with the node's peers). */
+            concerns: string[];
+            /** @description Share (0–1) of those fees at 1 ppm or less. */
+            inbound_fee_at_most_1ppm_share: number | null;
+            /** @description Lower median of the fee rates its peers charge to forward toward it (demand for liquidity into it); under 10 ppm rejects it. Null when no such fee is enabled. */
+            inbound_fee_median_ppm: number | null;
+            /** @description How many enabled fees toward the candidate were seen. */
+            inbound_fee_sample_size: number;
+            /** @description No rejection reason: the candidate may be advised. Candidates that fail are listed after those that pass and never advised. */
+            passed: boolean;
+            /** @description Why the candidate is not advised (empty when it passed). */
+            reasons: string[];
+            /** @description shared_peers over the node's distinct peers (0–1); null when the node has no peer. */
+            shared_peer_share: number | null;
+            /** @description The node's peers that already have a usable channel with the candidate. */
+            shared_peers: number;
+            /** @description Share (0–1) of those channels with no enabled direction; more than 0.5 rejects the candidate. */
+            zombie_share: number;
+        };
         CentralityDto: {
             /** @description Score normalised as described for this centrality. */
             normalized: number;
@@ -431,6 +455,15 @@ export interface components {
             pubkey: string;
             /** @description The size the operator asked about (evaluate only), else null. */
             requested_capacity: number | null;
+            /**
+             * @description The channel size to open, sized to the node's own capital: the larger of `ideal_capacity` and the node's
+             *     median channel, capped at max(the node's median channel, 25 % of its total capacity), rounded down to
+             *     10k sat, at least 20k sat. Recommendations and plans use this figure.
+             */
+            suggested_capacity: number;
+            /** @description How suggested_capacity was sized, with the figures used. */
+            suggested_capacity_rule: string;
+            vetting: components["schemas"]["CandidateVettingDto"];
         };
         ChannelCandidatesResponseDto: {
             candidates: components["schemas"]["ChannelCandidateDto"][];
@@ -811,7 +844,8 @@ export interface components {
         };
         PrioritiesRequestDto: {
             /**
-             * @description Satoshis the plan may commit (channel capacity, on-chain fees, rebalancing fees); no limit when absent.
+             * @description Satoshis the plan may use: fees it spends (on-chain, rebalancing) plus capital it commits to new channels.
+             *     A channel open larger than what the budget leaves is sized down to fit (at least 20,000 sat). No limit when absent.
              * @example 1000000
              */
             budget_limit?: number;
@@ -860,6 +894,9 @@ export interface components {
             priority_actions: components["schemas"]["PriorityActionDto"][];
             pubkey: string;
             source: string;
+            /** @description Sats the plan commits to new channels (sum of committed_capital). */
+            total_committed_capital: number;
+            /** @description Sats the plan spends (sum of estimated_cost): fees, never capital. */
             total_estimated_cost: number;
             /** @description Why the model's plan was not used, when it was not; what data is missing. */
             warnings: string[];
@@ -870,15 +907,24 @@ export interface components {
             /** @description The main command line (lncli when LND has one), from our templates, never from the model. */
             command: string | null;
             commands: components["schemas"]["CommandsDto"] | (never | null);
+            /** @description Sats this action locks in a new channel: capital, recoverable by closing the channel; 0 for other actions. */
+            committed_capital: number;
             /** @description How the cost was estimated, with the fee rate and its source. */
             cost_basis: string;
             /** @enum {string} */
             difficulty: "easy" | "medium" | "hard";
-            /** @description Sats this action commits. */
+            /** @description Sats this action spends: on-chain fees (about 154 vB per open, 170 vB per close), rebalancing or swap fees. Never channel capital. */
             estimated_cost: number;
+            /** @description Goals this action serves (routing_revenue, connectivity, liquidity, reliability, cost_optimization). */
+            goals: string[];
             /** @description The recommendation this action comes from (see /recommendations). */
             id: string;
             impact: string;
+            /**
+             * @description True when the action has no command: the operator does it by hand, and its cost is not estimated
+             *     (estimated_cost 0 says nothing about what it will cost; cost_basis says so).
+             */
+            manual: boolean;
             /** @description 1 = do first. */
             priority: number;
             /** @description Why this action, at this place in the plan (the model's words when a model answered). */

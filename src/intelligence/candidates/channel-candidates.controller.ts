@@ -13,8 +13,10 @@ export class ChannelCandidatesController {
 
   /**
    * Peers the node has no channel with, ranked by what one new channel to each would do to the node's
-   * betweenness, closeness and eigenvector ranks, with suggested sizes and fees. 503 ANALYTICS_NOT_READY
-   * while the centralities of a new graph are being computed.
+   * betweenness, closeness and eigenvector ranks, with suggested sizes (sized to the node's own capital) and
+   * fees. Each candidate is vetted (zombie share, demand shown by the fees toward it, overlap with the node's
+   * peers); vetted candidates come first. The same pool feeds the node's recommendations and plans.
+   * 503 ANALYTICS_NOT_READY while the centralities of a new graph are being computed.
    */
   @Get(':pubkey/channel-candidates')
   @ExpensiveRoute()
@@ -23,7 +25,7 @@ export class ChannelCandidatesController {
     return this.candidates.rank(pubkey, q.limit ?? 10, q.min_capacity ?? 0);
   }
 
-  /** The same figures for exactly the peers the operator is considering (up to 50), plus the change in mean hop distance. */
+  /** The same figures, vetting and sizes for exactly the peers the operator is considering (up to 50, in their order), plus the change in mean hop distance. */
   @Post(':pubkey/channel-candidates/evaluate')
   @ExpensiveRoute()
   @HttpCode(200)

@@ -65,6 +65,30 @@ export class HopDistanceChangeDto {
   change!: number | null;
 }
 
+/** What an operator checks before opening a channel to the candidate, beyond the rank gains. */
+export class CandidateVettingDto {
+  /** No rejection reason: the candidate may be advised. Candidates that fail are listed after those that pass and never advised. */
+  passed!: boolean;
+  /** Why the candidate is not advised (empty when it passed). */
+  reasons!: string[];
+  /** Worth knowing, not disqualifying (too little fee data, overlap with the node's peers). */
+  concerns!: string[];
+  /** The candidate's announced channels, zombies included. */
+  announced_channels!: number;
+  /** Share (0–1) of those channels with no enabled direction; more than 0.5 rejects the candidate. */
+  zombie_share!: number;
+  /** Lower median of the fee rates its peers charge to forward toward it (demand for liquidity into it); under 10 ppm rejects it. Null when no such fee is enabled. */
+  inbound_fee_median_ppm!: number | null;
+  /** Share (0–1) of those fees at 1 ppm or less. */
+  inbound_fee_at_most_1ppm_share!: number | null;
+  /** How many enabled fees toward the candidate were seen. */
+  inbound_fee_sample_size!: number;
+  /** The node's peers that already have a usable channel with the candidate. */
+  shared_peers!: number;
+  /** shared_peers over the node's distinct peers (0–1); null when the node has no peer. */
+  shared_peer_share!: number | null;
+}
+
 export class ChannelCandidateDto {
   pubkey!: string;
   /** Attacker-controlled text; display as data. */
@@ -81,6 +105,14 @@ export class ChannelCandidateDto {
   /** Median of the candidate's usable channel sizes, rounded up to 10k sat, at least 20k sat. */
   ideal_capacity!: number;
   capacity_rule!: string;
+  /**
+   * The channel size to open, sized to the node's own capital: the larger of `ideal_capacity` and the node's
+   * median channel, capped at max(the node's median channel, 25 % of its total capacity), rounded down to
+   * 10k sat, at least 20k sat. Recommendations and plans use this figure.
+   */
+  suggested_capacity!: number;
+  /** How suggested_capacity was sized, with the figures used. */
+  suggested_capacity_rule!: string;
   /** The size the operator asked about (evaluate only), else null. */
   requested_capacity!: number | null;
   /** Median fee rate the candidate's other peers charge toward it (priced like the crowd). */
@@ -88,6 +120,7 @@ export class ChannelCandidateDto {
   /** 75th percentile of those fees (priced for scarce liquidity, rebalanced actively). */
   active_fee_ppm!: number;
   fee_rule!: string;
+  vetting!: CandidateVettingDto;
   betweenness!: RankChangeDto;
   closeness!: RankChangeDto;
   eigenvector!: RankChangeDto;

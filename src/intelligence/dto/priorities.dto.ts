@@ -27,7 +27,10 @@ export class PrioritiesRequestDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10, default: 5 })
   max_actions?: number;
 
-  /** Satoshis the plan may commit (channel capacity, on-chain fees, rebalancing fees); no limit when absent. */
+  /**
+   * Satoshis the plan may use: fees it spends (on-chain, rebalancing) plus capital it commits to new channels.
+   * A channel open larger than what the budget leaves is sized down to fit (at least 20,000 sat). No limit when absent.
+   */
   @IsOptional()
   @IsInt({ message: 'budget_limit must be a whole number of sats, 0 or more' })
   @Min(0, { message: 'budget_limit must be a whole number of sats, 0 or more' })
@@ -60,8 +63,17 @@ export class PriorityActionDto {
   /** The main command line (lncli when LND has one), from our templates, never from the model. */
   command!: string | null;
   commands!: CommandsDto | null;
-  /** Sats this action commits. */
+  /**
+   * True when the action has no command: the operator does it by hand, and its cost is not estimated
+   * (estimated_cost 0 says nothing about what it will cost; cost_basis says so).
+   */
+  manual!: boolean;
+  /** Goals this action serves (routing_revenue, connectivity, liquidity, reliability, cost_optimization). */
+  goals!: string[];
+  /** Sats this action spends: on-chain fees (about 154 vB per open, 170 vB per close), rebalancing or swap fees. Never channel capital. */
   estimated_cost!: number;
+  /** Sats this action locks in a new channel: capital, recoverable by closing the channel; 0 for other actions. */
+  committed_capital!: number;
   /** How the cost was estimated, with the fee rate and its source. */
   cost_basis!: string;
   /** What to watch to know it worked. */
@@ -74,7 +86,10 @@ export class PrioritiesResponseDto {
   /** A narrative of the plan: the model's when one answered, else written by the deterministic engine. */
   openai_analysis!: string;
   key_metrics!: string[];
+  /** Sats the plan spends (sum of estimated_cost): fees, never capital. */
   total_estimated_cost!: number;
+  /** Sats the plan commits to new channels (sum of committed_capital). */
+  total_committed_capital!: number;
   /**
    * (projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost. Null when the
    * node's routing revenue is unknown (no forwarding history configured) or the plan costs nothing.

@@ -2,25 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppCacheService } from '../../cache/app-cache.service';
 import { SPARKSEER_CLIENT, SparkseerApi } from '../../clients/sparkseer/sparkseer.types';
 import { NodeNotFoundError } from '../../common/errors/domain.error';
-import { ConfigType } from '@nestjs/config';
-import { appConfig } from '../../config/configuration';
-import { preselectCandidates, simulateChannelCandidatesInWorkers } from '../../graph/analytics/channel-candidates';
 import { CentralityService } from '../../graph/centrality.service';
 import { GraphService, GraphState } from '../../graph/graph.service';
+import { toCandidatePeer } from '../candidates/candidate-pool';
+import { CandidatePoolService } from '../candidates/candidate-pool.service';
 import { analyseNode, NodeAnalysis } from '../recommendations/node-analysis';
 import { liveValue } from './live-source';
 import { OwnNodeService } from './own-node.service';
-
-type AdviceCandidates = NonNullable<NodeAnalysis['candidates']>;
 
 export interface AnalysedNode {
   state: GraphState;
   analysis: NodeAnalysis;
   warnings: string[];
 }
-
-/** Candidates simulated for connectivity advice: fewer than the candidates endpoint, to keep advice fast. */
-export const ADVICE_CANDIDATES = 20;
 
 const GRAPH_ONLY = 'Liquidity and cost advice needs the node’s own balances and forwards: configure LND_REST_URL for your own node';
 
@@ -30,15 +24,13 @@ const GRAPH_ONLY = 'Liquidity and cost advice needs the node’s own balances an
  */
 @Injectable()
 export class NodeAnalysisService {
-  private readonly inFlight = new Map<string, Promise<AdviceCandidates>>();
-
   constructor(
     private readonly graphs: GraphService,
     private readonly ownNode: OwnNodeService,
     @Inject(SPARKSEER_CLIENT) private readonly sparkseer: SparkseerApi,
     private readonly cache: AppCacheService,
     private readonly centralities: CentralityService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly pools: CandidatePoolService,
   ) {}
 
   /** Part of every advice cache key: advice computed before the centralities were ready lacks candidates. */
@@ -93,38 +85,10 @@ export class NodeAnalysisService {
     return { state, analysis, warnings };
   }
 
-  /**
-   * The simulation costs about a second of CPU per node, and recommendations and priorities both need it: the
-   * result is cached under the graph version (centralities are keyed by it) for a day, and concurrent requests for
-   * the same node share one computation instead of each starting its own.
-   */
+  /** The node's shared candidate pool (see CandidatePoolService), as the rules read it; null while centralities compute. */
   private async simulatedCandidates(v: number): Promise<NodeAnalysis['candidates'] | null> {
-    const c = this.centralities.current();
-    if (c?.status !== 'ready' || !c.context) return null;
-    const context = c.context;
-    const key = this.cache.key('advice-candidates', c.graphVersion, ADVICE_CANDIDATES, v);
-    const running = this.inFlight.get(key);
-    if (running) return running;
-    const work = (async () => {
-      const cached = await this.cache.get<AdviceCandidates>(key, 'simulation');
-      if (cached) return cached;
-      const pool = preselectCandidates(context, v, { limit: ADVICE_CANDIDATES });
-      const report = await simulateChannelCandidatesInWorkers(context, v, pool, { workers: this.app.workers });
-      const candidates: AdviceCandidates = report.candidates
-        .sort((a, b) => b.betweenness.gain - a.betweenness.gain || b.closeness.gain - a.closeness.gain || a.node - b.node)
-        .map((x) => ({
-          pubkey: x.pubkey,
-          alias: x.alias,
-          gainInBetweennessRank: x.betweenness.gain,
-          gainInClosenessRank: x.closeness.gain,
-          gainInEigenvectorRank: x.eigenvector.gain,
-          idealCapacitySat: x.capacity.idealSat,
-          minimumViableCapacitySat: x.capacity.minimumViableSat,
-        }));
-      await this.cache.set(key, candidates, 'simulation');
-      return candidates;
-    })().finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, work);
-    return work;
+    const pool = await this.pools.poolIfReady(v);
+    if (!pool) return null;
+    return pool.candidates.map(toCandidatePeer);
   }
 }

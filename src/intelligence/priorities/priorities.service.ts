@@ -14,7 +14,7 @@ import { ModelPlanFailure, PlanModelClient } from './model/plan-model.client';
 import { TokenBudget } from './model/token-budget';
 import { candidateActions, effectiveMaxActions } from './planner/candidate-actions';
 import { planNarrative } from './planner/plan-narrative';
-import { selectPlan } from './planner/plan-selection';
+import { budgetUse, selectPlan } from './planner/plan-selection';
 import { CandidateAction, Goal, Plan, PlanRequest } from './planner/plan.types';
 
 const ROI_FORMULA = '(projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost; null while the node’s routing revenue is unknown';
@@ -25,6 +25,22 @@ const KEY_METRICS: Record<Goal, string[]> = {
   reliability: ['active_channels', 'disabled_channels'],
   cost_optimization: ['revenue_per_capacity'],
 };
+
+/**
+ * What the model may choose from: the actions the deterministic planner could take one by one, keeping the
+ * best per peer when an action acts on a single peer (so that any choice respects one action per peer more
+ * easily; the answer is still validated).
+ */
+function modelEligible(candidates: CandidateAction[], budget: number | null, totalChannels: number): CandidateAction[] {
+  const fits = candidates.filter((c) => c.score > 0 && (budget === null || budgetUse(c) <= budget) && c.closesChannels < Math.max(1, totalChannels));
+  const bestOfPeer = new Map<string, CandidateAction>();
+  for (const c of fits) {
+    if (c.peers.length !== 1) continue;
+    const held = bestOfPeer.get(c.peers[0]);
+    if (!held || c.score > held.score || (c.score === held.score && c.id < held.id)) bestOfPeer.set(c.peers[0], c);
+  }
+  return fits.filter((c) => c.peers.length !== 1 || bestOfPeer.get(c.peers[0]) === c);
+}
 
 /**
  * The priorities plan: the deterministic planner always runs; when a model is configured, it picks and
@@ -71,12 +87,13 @@ export class PrioritiesService {
       networkMedianFeePpm: networkFeeIndex(state).facts.medianFeePpm,
     });
     const maxActions = effectiveMaxActions(req);
-    const plan = selectPlan(candidates, maxActions, req.budgetLimit);
+    const limits = { totalChannels: analysis.summary.totalChannels };
+    const plan = selectPlan(candidates, maxActions, req.budgetLimit, limits);
     const warnings = [...dataWarnings, 'expected_roi is null: the node’s routing revenue is not projected yet'];
     let answer: PrioritiesResponseDto | null = null;
 
     if (this.model.configured) {
-      const eligible = candidates.filter((c) => c.score > 0 && (req.budgetLimit === null || c.estimatedCost <= req.budgetLimit));
+      const eligible = modelEligible(candidates, req.budgetLimit, limits.totalChannels);
       if (!this.tokens.hasRoom()) {
         this.llmMetrics.record(this.model.model, 'budget_exhausted');
         warnings.push('the daily model token budget is used up: deterministic plan served');
@@ -98,12 +115,18 @@ export class PrioritiesService {
             maxActions,
             eligible,
             lang,
+            limits,
           );
           this.tokens.spend(m.promptTokens + m.completionTokens);
           this.llmMetrics.record(m.model, 'ok', m.promptTokens, m.completionTokens);
           const byId = new Map(eligible.map((c) => [c.id, c]));
           const chosen = m.selected.map((s) => byId.get(s.id) as CandidateAction);
-          const modelPlan: Plan = { actions: chosen, totalCost: chosen.reduce((s, c) => s + c.estimatedCost, 0), score: Math.round(chosen.reduce((s, c) => s + c.score, 0) * 1e6) / 1e6 };
+          const modelPlan: Plan = {
+            actions: chosen,
+            totalCost: chosen.reduce((s, c) => s + c.estimatedCost, 0),
+            totalCapital: chosen.reduce((s, c) => s + c.committedCapital, 0),
+            score: Math.round(chosen.reduce((s, c) => s + c.score, 0) * 1e6) / 1e6,
+          };
           answer = this.respond(pubkey, modelPlan, m.openai_analysis, new Map(m.selected.map((s) => [s.id, s.reasoning])), m.model, req, lang, analysis.source, warnings);
         } catch (err) {
           if (!(err instanceof ModelPlanFailure)) throw err;
@@ -141,7 +164,10 @@ export class PrioritiesService {
       timeframe: c.timeframe,
       command: c.rec.commands?.lnd ?? c.rec.commands?.cln ?? null,
       commands: c.rec.commands,
+      manual: c.manual,
+      goals: c.goals,
       estimated_cost: c.estimatedCost,
+      committed_capital: c.committedCapital,
       cost_basis: c.costBasis,
       success_metrics: c.successMetrics,
     }));
@@ -152,6 +178,7 @@ export class PrioritiesService {
       // eslint-disable-next-line security/detect-object-injection -- g is a Goal validated by IsEnum on the request DTO
       key_metrics: [...new Set(req.goals.flatMap((g) => KEY_METRICS[g]))],
       total_estimated_cost: plan.totalCost,
+      total_committed_capital: plan.totalCapital,
       expected_roi: null,
       expected_roi_formula: ROI_FORMULA,
       plan_score: plan.score,

@@ -2,6 +2,7 @@ import { GraphState } from '../../graph/graph.service';
 import { LightningGraph } from '../../graph/model/lightning-graph';
 import { median } from '../../graph/stats/ranking';
 import { summarizeNode, NodeSummary } from '../../graph/stats/node-stats';
+import type { CandidateVetting } from '../candidates/candidate-pool';
 import { CompetingFees } from './competing-fees';
 
 /**
@@ -55,6 +56,10 @@ export interface CandidatePeer {
   gainInEigenvectorRank: number;
   idealCapacitySat: number;
   minimumViableCapacitySat: number;
+  /** The open sized to the node's own capital, and how (see candidates/open-sizing). */
+  suggestedCapacitySat: number;
+  suggestedCapacityRule: string;
+  vetting: CandidateVetting;
 }
 
 export interface NodeAnalysis {

@@ -11,7 +11,8 @@ export function planNarrative(plan: Plan, goals: Goal[], lang: Language): string
   // eslint-disable-next-line security/detect-object-injection -- lang from negotiateLanguage, g a Goal validated by IsEnum
   const goalText = goals.map((g) => GOAL_WORDS[lang][g]).join(', ');
   const n = plan.actions.length;
-  const free = plan.actions.filter((a) => a.estimatedCost === 0).length;
+  const manual = plan.actions.filter((a) => a.manual).length;
+  const funded = plan.actions.filter((a) => a.committedCapital > 0).length;
   const fmt = (x: number) => x.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
   if (n === 0) {
     return lang === 'fr'
@@ -19,7 +20,8 @@ export function planNarrative(plan: Plan, goals: Goal[], lang: Language): string
       : `No action fits the requested goals (${goalText}) and budget: nothing pressing was found on this node, or what was found costs more than the budget.`;
   }
   const first = plan.actions[0].rec.action;
+  const manualText = manual === 0 ? '' : lang === 'fr' ? ` ${manual} action(s) sont manuelles (sans commande, coût non estimé).` : ` ${manual} action(s) are manual (no command, cost not estimated).`;
   return lang === 'fr'
-    ? `Plan de ${n} action(s) pour ${fmt(plan.totalCost)} sat au total, orienté ${goalText}. Commencer par : ${first}. ${free} action(s) ne coûtent rien (réglages de politique), ${n - free} engagent des fonds.`
-    : `A ${n}-action plan costing ${fmt(plan.totalCost)} sat in total, aimed at ${goalText}. Start with: ${first}. ${free} action(s) cost nothing (policy settings), ${n - free} commit funds.`;
+    ? `Plan de ${n} action(s), orienté ${goalText} : ${fmt(plan.totalCost)} sat de frais dépensés, ${fmt(plan.totalCapital)} sat de capital engagé dans ${funded} nouveau(x) canal(aux). Commencer par : ${first}.${manualText}`
+    : `A ${n}-action plan aimed at ${goalText}: ${fmt(plan.totalCost)} sat spent in fees, ${fmt(plan.totalCapital)} sat of capital committed to ${funded} new channel(s). Start with: ${first}.${manualText}`;
 }

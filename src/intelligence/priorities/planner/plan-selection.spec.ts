@@ -14,8 +14,24 @@ function rng(seed: number) {
   };
 }
 
-function cand(id: string, score: number, cost: number, difficulty: CandidateAction['difficulty'] = 'easy'): CandidateAction {
-  return { id, score, estimatedCost: cost, difficulty, timeframe: 'immediate', goal: 'routing_revenue', costBasis: '', successMetrics: [], rec: {} as Recommendation };
+function cand(id: string, score: number, cost: number, more: Partial<CandidateAction> = {}): CandidateAction {
+  return {
+    id,
+    score,
+    estimatedCost: cost,
+    committedCapital: 0,
+    difficulty: 'easy',
+    timeframe: 'immediate',
+    goal: 'routing_revenue',
+    goals: ['routing_revenue'],
+    costBasis: '',
+    manual: false,
+    peers: [],
+    closesChannels: 0,
+    successMetrics: [],
+    rec: {} as Recommendation,
+    ...more,
+  };
 }
 
 function randomCandidates(r: () => number): CandidateAction[] {
@@ -81,20 +97,106 @@ describe(selectPlan.name, () => {
     const plan = selectPlan([cand('free', 1, 0), cand('paid', 10, 1)], 5, 0);
     expect(plan.actions.map((a) => a.id)).toEqual(['free']);
   });
+
+  it('counts committed capital against the budget but never as cost', () => {
+    const open = cand('open', 5, 1_540, { committedCapital: 2_000_000 });
+    expect(selectPlan([open], 5, 2_000_000).actions).toEqual([]);
+    const plan = selectPlan([open], 5, 2_001_540);
+    expect(plan.actions.map((a) => a.id)).toEqual(['open']);
+    expect(plan).toMatchObject({ totalCost: 1_540, totalCapital: 2_000_000 });
+  });
+
+  it('takes at most one action per peer, preferring the better plan', () => {
+    const p = ['02' + 'aa'.repeat(32)];
+    const plan = selectPlan([cand('cut', 4, 0, { peers: p }), cand('raise', 3, 0, { peers: p }), cand('close', 5, 1_700, { peers: p, closesChannels: 1 }), cand('other', 1, 0)], 5, null);
+    expect(plan.actions.map((a) => a.id)).toEqual(['close', 'other']);
+  });
+
+  it('never closes every channel of the node', () => {
+    const closes = [cand('c1', 5, 1_700, { peers: ['a'], closesChannels: 1 }), cand('c2', 4, 1_700, { peers: ['b'], closesChannels: 1 })];
+    expect(selectPlan(closes, 5, null, { totalChannels: 2 }).actions.map((a) => a.id)).toEqual(['c1']);
+    expect(selectPlan([cand('all', 9, 3_400, { closesChannels: 2 })], 5, null, { totalChannels: 2 }).actions).toEqual([]);
+    expect(selectPlan(closes, 5, null, { totalChannels: 3 }).actions).toHaveLength(2);
+  });
+
+  it('over 300 random cases with peers and closes: valid, and as good as brute force', () => {
+    const r = rng(11);
+    for (let i = 0; i < 300; i++) {
+      const n = 1 + Math.floor(r() * 12);
+      const cs = Array.from({ length: n }, (_, k) => {
+        const costly = r() < 0.5;
+        return cand(`c${k.toString().padStart(2, '0')}`, Math.round(r() * 100) / 10, costly ? Math.floor(r() * 10_000) : 0, {
+          committedCapital: costly && r() < 0.5 ? Math.floor(r() * 2_000_000) : 0,
+          peers: [`p${Math.floor(r() * 5)}`],
+          closesChannels: costly && r() < 0.4 ? 1 : 0,
+        });
+      });
+      const maxActions = 1 + Math.floor(r() * 6);
+      const budget = r() < 0.3 ? null : Math.floor(r() * 3_000_000);
+      const totalChannels = 1 + Math.floor(r() * 4);
+      const plan = selectPlan(cs, maxActions, budget, { totalChannels });
+      const peers = plan.actions.flatMap((a) => a.peers);
+      expect(new Set(peers).size).toBe(peers.length);
+      expect(plan.actions.reduce((s, a) => s + a.closesChannels, 0)).toBeLessThan(totalChannels);
+      if (budget !== null) expect(plan.totalCost + plan.totalCapital).toBeLessThanOrEqual(budget);
+      expect(plan.actions.length).toBeLessThanOrEqual(maxActions);
+      expect(plan.score).toBeCloseTo(bruteForceValid(cs, maxActions, budget, totalChannels), 6);
+    }
+  });
 });
 
+/** Brute force under every plan rule: the reference for the constrained search. */
+function bruteForceValid(cs: CandidateAction[], maxActions: number, budget: number | null, totalChannels: number): number {
+  let best = 0;
+  for (let mask = 0; mask < 1 << cs.length; mask++) {
+    const chosen = cs.filter((c, i) => mask & (1 << i) && c.score > 0);
+    if (chosen.length !== cs.filter((_, i) => mask & (1 << i)).length) continue;
+    const peers = chosen.flatMap((c) => c.peers);
+    const use = chosen.reduce((s, c) => s + c.estimatedCost + c.committedCapital, 0);
+    const closes = chosen.reduce((s, c) => s + c.closesChannels, 0);
+    if (chosen.length > maxActions || new Set(peers).size !== peers.length || closes >= totalChannels || (budget !== null && use > budget)) continue;
+    best = Math.max(best, chosen.reduce((s, c) => s + c.score, 0));
+  }
+  return Math.round(best * 1e6) / 1e6;
+}
+
 describe(candidateActions.name, () => {
-  const rec = (rule: string, priority: Recommendation['priority'], category: Recommendation['category'], amount: number | null = null): Recommendation =>
-    ({ id: rule, rule, priority, category, confidence: 1, amount_suggestion: amount, channels_affected: 1, action: rule, reason: '', estimated_impact: '', commands: null }) as unknown as Recommendation;
-  const recs = [rec('fee_underpriced', 'high', 'revenue'), rec('few_channels', 'high', 'connectivity', 2_000_000), rec('not_routable', 'critical', 'operational'), rec('liquidity_saturated', 'high', 'liquidity', 500_000)];
+  const PEER = (n: number) => '02' + n.toString(16).padStart(2, '0').repeat(32);
+  const rec = (rule: string, priority: Recommendation['priority'], category: Recommendation['category'], more: Partial<Recommendation> = {}): Recommendation =>
+    ({ id: rule, rule, priority, category, confidence: 1, amount_suggestion: null, channels_affected: 1, target_nodes: [], action: rule, reason: '', estimated_impact: '', commands: null, ...more }) as unknown as Recommendation;
+  const cmd = (lnd: string) => ({ lnd, cln: null, revert: null, placeholders: [], notes: [] });
+  const recs = [
+    rec('fee_underpriced', 'high', 'revenue', { target_nodes: [PEER(1)], commands: cmd('lncli updatechanpolicy --base_fee_msat 1000 --fee_rate_ppm 500 --time_lock_delta 80 --chan_point <CHANNEL_POINT>') }),
+    rec('few_channels', 'high', 'connectivity', { amount_suggestion: 2_000_000, target_nodes: [PEER(2), PEER(3)], commands: cmd(`lncli openchannel --node_key ${PEER(2)} --connect <HOST> --local_amt 2000000`) }),
+    rec('not_routable', 'critical', 'operational'),
+    rec('liquidity_saturated', 'high', 'liquidity', { amount_suggestion: 500_000, target_nodes: [PEER(4)], commands: cmd('loop out --channel <CHAN_ID> --amt 500000') }),
+    rec('small_channel', 'medium', 'operational', { target_nodes: [PEER(5)], commands: cmd('lncli closechannel --chan_point <CHANNEL_POINT>') }),
+    rec('concentration', 'medium', 'connectivity', { target_nodes: [PEER(1)] }),
+  ];
   const costs = { onchainFeeRateSatVb: 10, feeRateSource: 'static', networkMedianFeePpm: 100 };
   const req = (p: Partial<PlanRequest> = {}): PlanRequest => ({ context: 'intermediate', goals: ['routing_revenue'], maxActions: 5, budgetLimit: null, timeframePreference: null, ...p });
+  const byId = (cs: CandidateAction[]) => new Map(cs.map((c) => [c.id, c]));
 
-  it('costs a channel open as capacity plus the on-chain fee, a fee change as nothing', () => {
-    const [fee, open] = candidateActions(recs, req(), 'en', costs);
-    expect(fee.estimatedCost).toBe(0);
-    expect(open.estimatedCost).toBe(2_000_000 + 154 * 10);
-    expect(open.costBasis).toContain('10 sat/vB (static)');
+  it('costs a channel open as its on-chain fee, with the capacity as committed capital', () => {
+    const cs = byId(candidateActions(recs, req(), 'en', costs));
+    expect(cs.get('fee_underpriced')).toMatchObject({ estimatedCost: 0, committedCapital: 0, manual: false, peers: [PEER(1)] });
+    expect(cs.get('few_channels')).toMatchObject({ estimatedCost: 154 * 10, committedCapital: 2_000_000, peers: [PEER(2)] });
+    expect(cs.get('few_channels')!.costBasis).toContain('10 sat/vB (static)');
+    expect(cs.get('small_channel')).toMatchObject({ estimatedCost: 170 * 10, committedCapital: 0, closesChannels: 1 });
+  });
+
+  it('an action without a command is manual, never costed as a 0-sat open', () => {
+    const diversify = byId(candidateActions(recs, req({ goals: ['reliability'] }), 'en', costs)).get('concentration')!;
+    expect(diversify).toMatchObject({ manual: true, estimatedCost: 0, committedCapital: 0 });
+    expect(diversify.costBasis).toMatch(/manual action \(no command\)/);
+  });
+
+  it('sizes an open down to the budget, with the command to match', () => {
+    const open = byId(candidateActions(recs, req({ goals: ['connectivity'], budgetLimit: 1_000_000 }), 'en', costs)).get('few_channels')!;
+    expect(open.committedCapital).toBe(990_000);
+    expect(open.estimatedCost + open.committedCapital).toBeLessThanOrEqual(1_000_000);
+    expect(open.rec.commands!.lnd).toContain('--local_amt 990000');
+    expect(open.rec.action).toMatch(/in this plan: 990,000 sat, to fit the budget/);
   });
 
   it('a beginner gets only easy and medium actions, three at most', () => {
@@ -105,10 +207,14 @@ describe(candidateActions.name, () => {
     expect(plan.actions.map((a) => a.id)).not.toContain('not_routable');
   });
 
-  it('weights actions toward the requested goals', () => {
-    const revenue = candidateActions(recs, req({ goals: ['routing_revenue'] }), 'en', costs);
-    const connectivity = candidateActions(recs, req({ goals: ['connectivity'] }), 'en', costs);
-    expect(revenue[0].score).toBeGreaterThan(connectivity[0].score);
-    expect(connectivity[1].score).toBeGreaterThan(revenue[1].score);
+  it('the goals drive the selection: no fee change for reliability, no close for connectivity', () => {
+    const reliability = selectPlan(candidateActions(recs, req({ goals: ['reliability'] }), 'en', costs), 5, null);
+    expect(reliability.actions.map((a) => a.rec.rule)).not.toContain('fee_underpriced');
+    const connectivity = selectPlan(candidateActions(recs, req({ goals: ['connectivity'] }), 'en', costs), 5, null);
+    expect(connectivity.actions.map((a) => a.rec.rule)).not.toContain('small_channel');
+    expect(connectivity.actions.every((a) => a.goals.includes('connectivity') || a.rec.priority === 'critical')).toBe(true);
+    const revenue = byId(candidateActions(recs, req({ goals: ['routing_revenue'] }), 'en', costs));
+    expect(revenue.get('fee_underpriced')!.score).toBeGreaterThan(0);
+    expect(revenue.get('small_channel')!.score).toBe(0);
   });
 });

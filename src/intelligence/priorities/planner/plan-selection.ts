@@ -1,42 +1,99 @@
-import { CandidateAction, Plan } from './plan.types';
+import { CandidateAction, Plan, PlanLimits } from './plan.types';
 
 /** Costly candidates considered by the exact search; the rest of the costly ones are the least valuable. */
 export const MAX_COSTLY_CANDIDATES = 16;
 
-/**
- * The best plan within a budget and a number of actions: maximum total score, exactly (a 0/1 knapsack with a
- * cardinality limit, not a greedy cut). Free actions (fee changes…) do not use budget, so the search
- * enumerates subsets of the costly candidates (at most 2^16) and fills the remaining slots with the best
- * free ones. Ties go to the cheaper plan, then to the smaller ids, so the result is deterministic.
- */
-export function selectPlan(candidates: CandidateAction[], maxActions: number, budget: number | null): Plan {
-  const byValue = (a: CandidateAction, b: CandidateAction) => b.score - a.score || a.estimatedCost - b.estimatedCost || (a.id < b.id ? -1 : 1);
-  const eligible = candidates.filter((c) => c.score > 0 && (budget === null || c.estimatedCost <= budget));
-  const free = eligible.filter((c) => c.estimatedCost === 0).sort(byValue);
-  const costly = eligible.filter((c) => c.estimatedCost > 0).sort(byValue).slice(0, MAX_COSTLY_CANDIDATES);
-  const freePrefix = [0];
-  for (const c of free) freePrefix.push(freePrefix[freePrefix.length - 1] + c.score);
+/** Sats an action takes from the budget: what it spends plus the capital it commits. */
+export const budgetUse = (c: CandidateAction) => c.estimatedCost + c.committedCapital;
 
-  let best = { mask: 0, score: -1, cost: 0, freeCount: 0 };
-  for (let mask = 0; mask < 1 << costly.length; mask++) {
-    let cost = 0;
-    let score = 0;
-    let count = 0;
-    for (let i = 0; i < costly.length; i++) {
-      if (mask & (1 << i)) {
-        // eslint-disable-next-line security/detect-object-injection -- integer loop index
-        cost += costly[i].estimatedCost;
-        // eslint-disable-next-line security/detect-object-injection -- integer loop index
-        score += costly[i].score;
-        count++;
+/**
+ * The best plan within a budget and a number of actions: maximum total score, exactly over the costly
+ * candidates (a 0/1 knapsack with a cardinality limit, by branch and bound, not a greedy cut), with three rules an operator would
+ * insist on: at most one action per peer, never every channel of the node closed, and the budget counting
+ * both fees spent and capital committed. Actions that take no budget (fee changes…) fill the remaining slots
+ * best first, skipping any that touch a peer already acted on; this is exact when each of them acts on one
+ * peer at most (one per peer under a count limit is a matroid). Ties go to the plan using less budget, then
+ * to the smaller ids, so the result is deterministic.
+ */
+export function selectPlan(candidates: CandidateAction[], maxActions: number, budget: number | null, limits: PlanLimits = {}): Plan {
+  const byValue = (a: CandidateAction, b: CandidateAction) => b.score - a.score || budgetUse(a) - budgetUse(b) || (a.id < b.id ? -1 : 1);
+  const maxCloses = limits.totalChannels === undefined ? Infinity : Math.max(0, limits.totalChannels - 1);
+  const eligible = candidates.filter((c) => c.score > 0 && (budget === null || budgetUse(c) <= budget) && c.closesChannels <= maxCloses);
+  const free = eligible.filter((c) => budgetUse(c) === 0).sort(byValue);
+  const costly = eligible.filter((c) => budgetUse(c) > 0).sort(byValue).slice(0, MAX_COSTLY_CANDIDATES);
+
+  // peer → the search node that last used it: no set is allocated per subset.
+  const usedBy = new Map<string, number>();
+  const takePeers = (c: CandidateAction, marker: number) => {
+    if (c.peers.some((p) => usedBy.get(p) === marker)) return false;
+    for (const p of c.peers) usedBy.set(p, marker);
+    return true;
+  };
+  const freeScores = free.map((c) => c.score);
+  /** Highest total of `slots` scores among costly[from..] and every free action: an upper bound for what can be added. */
+  const bound = (from: number, slots: number) => {
+    let total = 0;
+    let i = from;
+    let j = 0;
+    for (let k = 0; k < slots; k++) {
+      // eslint-disable-next-line security/detect-object-injection -- integer indices within bounds
+      const a = i < costly.length ? costly[i].score : -1;
+      // eslint-disable-next-line security/detect-object-injection -- integer indices within bounds
+      const b = j < freeScores.length ? freeScores[j] : -1;
+      if (a < 0 && b < 0) break;
+      if (a >= b) {
+        total += a;
+        i++;
+      } else {
+        total += b;
+        j++;
       }
     }
-    if (count > maxActions || (budget !== null && cost > budget)) continue;
-    const freeCount = Math.min(free.length, maxActions - count);
-    // eslint-disable-next-line security/detect-object-injection -- integer count, bounded by free.length
-    score += freePrefix[freeCount];
-    if (score > best.score + 1e-12 || (Math.abs(score - best.score) <= 1e-12 && cost < best.cost)) best = { mask, score, cost, freeCount };
-  }
-  const actions = [...costly.filter((_, i) => best.mask & (1 << i)), ...free.slice(0, best.freeCount)].sort(byValue);
-  return { actions, totalCost: best.cost, score: Math.max(0, Math.round(best.score * 1e6) / 1e6) };
+    return total;
+  };
+
+  let best = { chosen: [] as CandidateAction[], score: -1, use: 0, free: [] as CandidateAction[] };
+  let marker = 0;
+  const chosen: CandidateAction[] = [];
+  // Depth-first over subsets of the costly candidates (best first), each completed with the free ones; a
+  // branch is cut when even its best possible completion scores less than the best plan found.
+  const explore = (from: number, use: number, closes: number, score: number) => {
+    const m = ++marker;
+    for (const c of chosen) takePeers(c, m);
+    let total = score;
+    let closed = closes;
+    const filled: CandidateAction[] = [];
+    for (const c of free) {
+      if (chosen.length + filled.length >= maxActions) break;
+      if (closed + c.closesChannels > maxCloses || !takePeers(c, m)) continue;
+      closed += c.closesChannels;
+      total += c.score;
+      filled.push(c);
+    }
+    if (total > best.score + 1e-12 || (Math.abs(total - best.score) <= 1e-12 && use < best.use)) best = { chosen: [...chosen], score: total, use, free: filled };
+    if (chosen.length >= maxActions) return;
+    for (let i = from; i < costly.length; i++) {
+      if (score + bound(i, maxActions - chosen.length) < best.score - 1e-12) break;
+      // eslint-disable-next-line security/detect-object-injection -- integer loop index
+      const c = costly[i];
+      const nextUse = use + budgetUse(c);
+      if ((budget !== null && nextUse > budget) || closes + c.closesChannels > maxCloses) continue;
+      const probe = ++marker;
+      let clash = false;
+      for (const held of chosen) takePeers(held, probe);
+      if (!takePeers(c, probe)) clash = true;
+      if (clash) continue;
+      chosen.push(c);
+      explore(i + 1, nextUse, closes + c.closesChannels, score + c.score);
+      chosen.pop();
+    }
+  };
+  explore(0, 0, 0, 0);
+  const actions = [...best.chosen, ...best.free].sort(byValue);
+  return {
+    actions,
+    totalCost: actions.reduce((s, a) => s + a.estimatedCost, 0),
+    totalCapital: actions.reduce((s, a) => s + a.committedCapital, 0),
+    score: Math.max(0, Math.round(best.score * 1e6) / 1e6),
+  };
 }

@@ -22,10 +22,22 @@ export interface PlanRequest {
 export interface CandidateAction {
   id: string;
   rec: Recommendation;
+  /** The first of `goals`. */
   goal: Goal;
+  /** Every goal the action serves; a plan only takes actions serving a requested goal (or critical ones). */
+  goals: Goal[];
+  /** Sats spent: on-chain fees, rebalancing or swap fees. Never the capital put into a channel. */
   estimatedCost: number;
+  /** Sats locked in a new channel (recoverable by closing it); 0 for everything else. */
+  committedCapital: number;
   /** How the cost was estimated, with the source of any fee rate. */
   costBasis: string;
+  /** No command: the operator does it by hand (and its cost is not estimated). */
+  manual: boolean;
+  /** Peers the action acts on (a plan takes at most one action per peer). */
+  peers: string[];
+  /** Channels the action closes. */
+  closesChannels: number;
   difficulty: Difficulty;
   timeframe: Timeframe;
   successMetrics: string[];
@@ -35,6 +47,15 @@ export interface CandidateAction {
 
 export interface Plan {
   actions: CandidateAction[];
+  /** Sats spent (sum of estimatedCost). */
   totalCost: number;
+  /** Sats committed to new channels (sum of committedCapital). */
+  totalCapital: number;
   score: number;
+}
+
+/** What a plan must respect beyond the budget and the number of actions. */
+export interface PlanLimits {
+  /** The node's announced channels: a plan leaves at least one of them open. Unknown = no close limit. */
+  totalChannels?: number;
 }

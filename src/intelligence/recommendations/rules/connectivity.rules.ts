@@ -1,3 +1,4 @@
+import { sizeOpen } from '../../candidates/open-sizing';
 import { openChannelCommands } from '../commands/command-templates';
 import type { NodeAnalysis } from '../node-analysis';
 import type { Finding, Rule } from '../recommendation.types';
@@ -11,11 +12,15 @@ export const CRITICAL_ACTIVE_CHANNELS = 3;
 export const HUB_COUNT = 50;
 /** How many simulated channel candidates become recommendations. */
 export const MAX_CANDIDATE_RECOMMENDATIONS = 3;
-/** A suggested channel is at least 1M sat: smaller ones route little and cost the same on chain. */
-export const MIN_SUGGESTED_CHANNEL_SAT = 1_000_000;
 
+/** An open to a peer outside the candidate pool (a hub): the network's median channel, sized to the node's own capital. */
 function suggestedSize(node: NodeAnalysis): number {
-  return Math.max(MIN_SUGGESTED_CHANNEL_SAT, Math.ceil(node.network.medianChannelSat / 100_000) * 100_000);
+  return sizeOpen(node.summary, node.network.medianChannelSat, node.network.medianChannelSat).amountSat;
+}
+
+/** Candidates of the shared pool that passed vetting, in the pool's order (best first). */
+function vettedCandidates(node: NodeAnalysis) {
+  return (node.candidates ?? []).filter((c) => c.vetting.passed);
 }
 
 /** Hubs the node has no channel with, best first. */
@@ -43,10 +48,10 @@ function notRoutable(node: NodeAnalysis): Finding | null {
 function fewChannels(node: NodeAnalysis): Finding | null {
   const active = node.summary.activeChannels;
   if (active >= MIN_ACTIVE_CHANNELS) return null;
-  const candidates = node.candidates?.filter((c) => c.gainInBetweennessRank > 0 || c.gainInClosenessRank > 0) ?? [];
+  const candidates = vettedCandidates(node).filter((c) => c.gainInBetweennessRank > 0 || c.gainInClosenessRank > 0);
   const targets = candidates.length > 0 ? candidates.map((c) => ({ pubkey: c.pubkey, alias: c.alias })) : hubsNotPeered(node);
   if (targets.length === 0) return null;
-  const amount = candidates[0]?.idealCapacitySat ?? suggestedSize(node);
+  const amount = candidates[0]?.suggestedCapacitySat ?? suggestedSize(node);
   return baseFinding({
     rule: 'few_channels',
     type: 'network_topology',
@@ -100,8 +105,12 @@ function noHub(node: NodeAnalysis): Finding | null {
   });
 }
 
+/**
+ * The best vetted candidates of the shared pool (the order `/channel-candidates` returns), sized to the node's
+ * own capital, with the vetting evidence.
+ */
 function candidates(node: NodeAnalysis): Finding[] {
-  return (node.candidates ?? [])
+  return vettedCandidates(node)
     .filter((c) => c.gainInBetweennessRank > 0)
     .slice(0, MAX_CANDIDATE_RECOMMENDATIONS)
     .map((c, i) =>
@@ -111,9 +120,9 @@ function candidates(node: NodeAnalysis): Finding[] {
         category: 'connectivity',
         priority: i === 0 ? 'medium' : 'low',
         message: 'channel_candidate',
-        params: { target: peerName({ peerAlias: c.alias, peerPubkey: c.pubkey }), amount: c.idealCapacitySat, betweenness: c.gainInBetweennessRank, closeness: c.gainInClosenessRank },
+        params: { target: peerName({ peerAlias: c.alias, peerPubkey: c.pubkey }), amount: c.suggestedCapacitySat, betweenness: c.gainInBetweennessRank, closeness: c.gainInClosenessRank },
         targetNodes: [c.pubkey],
-        amountSuggestion: c.idealCapacitySat,
+        amountSuggestion: c.suggestedCapacitySat,
         direction: 'outbound',
         evidence: [
           graphEvidence(node, 'gain_in_betweenness_rank', c.gainInBetweennessRank, 'places'),
@@ -121,10 +130,16 @@ function candidates(node: NodeAnalysis): Finding[] {
           graphEvidence(node, 'gain_in_eigenvector_rank', c.gainInEigenvectorRank, 'places'),
           graphEvidence(node, 'minimum_viable_capacity', c.minimumViableCapacitySat, 'sat'),
           graphEvidence(node, 'ideal_capacity', c.idealCapacitySat, 'sat'),
+          graphEvidence(node, 'suggested_capacity', c.suggestedCapacitySat, 'sat'),
+          graphEvidence(node, 'suggested_capacity_rule', c.suggestedCapacityRule, ''),
+          graphEvidence(node, 'candidate_zombie_share', c.vetting.zombieShare, 'share'),
+          graphEvidence(node, 'candidate_inbound_fee_lower_median', c.vetting.inboundFeeMedianPpm, 'ppm'),
+          graphEvidence(node, 'candidate_shared_peers', c.vetting.sharedPeers, 'peers'),
+          ...c.vetting.concerns.map((text) => graphEvidence(node, 'candidate_concern', text, '')),
         ],
-        confidence: 0.6,
+        confidence: c.vetting.concerns.length > 0 ? 0.5 : 0.6,
         impactScore: c.gainInBetweennessRank * 1e6,
-        commands: openChannelCommands(c.pubkey, c.idealCapacitySat),
+        commands: openChannelCommands(c.pubkey, c.suggestedCapacitySat),
       }),
     );
 }

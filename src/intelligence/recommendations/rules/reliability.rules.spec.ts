@@ -60,10 +60,15 @@ describe('connectivity rules', () => {
     expect(commandProblems(four.commands!.cln!)).toEqual([]);
   });
   it('prefers simulated candidates when present', () => {
-    const cand = { pubkey: '02' + 'cd'.repeat(32), alias: 'cand', gainInBetweennessRank: 40, gainInClosenessRank: 10, gainInEigenvectorRank: 5, idealCapacitySat: 3_000_000, minimumViableCapacitySat: 1_000_000 };
-    const f = connectivityRules({ ...few(2), candidates: [cand] });
+    const vetting = { passed: true, reasons: [], concerns: [], announcedChannels: 40, zombieShare: 0, inboundFeeMedianPpm: 500, inboundFeeAtMost1PpmShare: 0, inboundFeeSampleSize: 40, sharedPeers: 0, sharedPeerShare: 0 };
+    const sized = { idealCapacitySat: 3_000_000, minimumViableCapacitySat: 1_000_000, suggestedCapacitySat: 2_000_000, suggestedCapacityRule: 'sized to the node' };
+    const cand = { pubkey: '02' + 'cd'.repeat(32), alias: 'cand', gainInBetweennessRank: 40, gainInClosenessRank: 10, gainInEigenvectorRank: 5, ...sized, vetting };
+    const rejected = { ...cand, pubkey: '02' + 'ce'.repeat(32), gainInBetweennessRank: 90, vetting: { ...vetting, passed: false, reasons: ['62 % zombies'] } };
+    const f = connectivityRules({ ...few(2), candidates: [cand, rejected] });
     expect(f.find((x) => x.rule === 'few_channels')!.targetNodes[0]).toBe(cand.pubkey);
-    expect(f.find((x) => x.rule === 'channel_candidate')!.amountSuggestion).toBe(3_000_000);
+    // The open is the pool's size for this node (sized to its capital), never the candidate's habit; a rejected candidate is never advised.
+    expect(f.find((x) => x.rule === 'channel_candidate')!.amountSuggestion).toBe(2_000_000);
+    expect(f.filter((x) => x.rule === 'channel_candidate').map((x) => x.targetNodes[0])).toEqual([cand.pubkey]);
   });
   it('no hub among peers fires; a channel to a hub silences it; a hub itself never gets it', () => {
     const noHubPeers = node({ channels: Array.from({ length: 6 }, (_, i) => channel(i + 10)) });

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { computeCentralities } from '../../graph/analytics/centralities';
+import { ChannelCandidate, prepareCandidateContext, preselectCandidates, suggestCapacity, suggestFees } from '../../graph/analytics/channel-candidates';
+import type { GraphState } from '../../graph/graph.service';
+import { loadGraphSnapshot } from '../../graph/loaders/graph-snapshot.loader';
+import { computeNetworkRanks } from '../../graph/stats/node-stats';
+import { buildCandidatePool, toCandidatePeer } from '../candidates/candidate-pool';
+import { openCap } from '../candidates/open-sizing';
+import { analyseNode, networkFeeIndex } from '../recommendations/node-analysis';
+import { recommend } from '../recommendations/recommendations.engine';
+import { candidateActions, effectiveMaxActions, OPEN_TX_VBYTES } from './planner/candidate-actions';
+import { selectPlan } from './planner/plan-selection';
+import { Goal, PlanRequest } from './planner/plan.types';
+
+/**
+ * Properties of every node's advice and plans on the embedded 2026 snapshot (17,324 nodes). The simulation
+ * of rank gains costs about a second per node, so each node is given the network's ten best-placed peers as
+ * candidates, vetted and sized for it by the production code, with a stand-in gain of one rank place (the
+ * gains are not under test here; sizing, vetting and their use by the rules and plans are).
+ */
+const SNAPSHOT = join(__dirname, '../../../data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz');
+const FEE_RATE = 10;
+const GOAL_SETS: Goal[][] = [['routing_revenue'], ['connectivity'], ['reliability'], ['reliability', 'cost_optimization'], ['liquidity']];
+
+interface NodeOutcome {
+  v: number;
+  totalChannels: number;
+  cap: number;
+  opens: Array<{ rule: string; amount: number; target: string }>;
+  bestVetted: string | null;
+  rejected: Set<string>;
+  advisedCandidates: string[];
+  plans: Array<{ goals: Goal[]; budget: number | null; plan: ReturnType<typeof selectPlan> }>;
+}
+
+describe('advice and plans over every node of the 2026 snapshot', () => {
+  const outcomes: NodeOutcome[] = [];
+
+  beforeAll(() => {
+    const graph = loadGraphSnapshot(SNAPSHOT);
+    const state: GraphState = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
+    const ctx = prepareCandidateContext(graph, computeCentralities(graph));
+    const median = networkFeeIndex(state).facts.medianChannelSat;
+    const network = preselectCandidates(ctx, -1, { limit: 10 });
+    const standIn = (c: number): ChannelCandidate => {
+      const change = { before: null, after: 0, rankBefore: 2, rankAfter: 1, gain: 1 };
+      return { node: c, pubkey: graph.pubkeys[c], alias: graph.aliases[c], betweenness: change, closeness: change, eigenvector: change, meanHopDistance: { before: null, after: 1, change: null }, capacity: suggestCapacity(graph, c), fees: suggestFees(graph, c, 0) };
+    };
+    const standIns = network.map(standIn);
+    for (let v = 0; v < graph.nodeCount; v++) {
+      const analysis = analyseNode(state, v);
+      const peers = new Set(analysis.channels.map((c) => c.peerPubkey));
+      const pool = buildCandidatePool(graph, v, standIns.filter((c) => c.node !== v && !peers.has(c.pubkey)), median);
+      analysis.candidates = pool.map(toCandidatePeer);
+      const { recommendations } = recommend(analysis, 'en');
+      const opens = recommendations
+        .filter((r) => /openchannel/.test(r.commands?.lnd ?? ''))
+        .map((r) => ({ rule: r.rule, amount: r.amount_suggestion ?? 0, target: /--node_key (\w+)/.exec(r.commands!.lnd!)![1] }));
+      const plans: NodeOutcome['plans'] = [];
+      for (const goals of GOAL_SETS) {
+        for (const budget of [null, 1_000_000]) {
+          const req: PlanRequest = { context: 'expert', goals, maxActions: 10, budgetLimit: budget, timeframePreference: null };
+          const cands = candidateActions(recommendations, req, 'en', { onchainFeeRateSatVb: FEE_RATE, feeRateSource: 'test', networkMedianFeePpm: 100 });
+          plans.push({ goals, budget, plan: selectPlan(cands, effectiveMaxActions(req), budget, { totalChannels: analysis.summary.totalChannels }) });
+        }
+      }
+      const vetted = pool.filter((c) => c.vetting.passed);
+      outcomes.push({
+        v,
+        totalChannels: analysis.summary.totalChannels,
+        cap: openCap(analysis.summary, median),
+        opens,
+        bestVetted: vetted[0]?.pubkey ?? null,
+        rejected: new Set(pool.filter((c) => !c.vetting.passed).map((c) => c.pubkey)),
+        advisedCandidates: recommendations.filter((r) => r.rule === 'channel_candidate').flatMap((r) => r.target_nodes),
+        plans,
+      });
+    }
+  }, 120_000);
+
+  it('covers every node', () => {
+    expect(outcomes).toHaveLength(17_324);
+    expect(outcomes.filter((o) => o.opens.length > 0).length).toBeGreaterThan(1_000);
+  });
+
+  it('no open is larger than the node’s capital rule', () => {
+    const over = outcomes.flatMap((o) => o.opens.filter((x) => x.amount > o.cap).map((x) => ({ v: o.v, ...x, cap: o.cap })));
+    expect(over).toEqual([]);
+    const planned = outcomes.flatMap((o) => o.plans.flatMap((p) => p.plan.actions.filter((a) => a.committedCapital > o.cap).map((a) => ({ v: o.v, rule: a.rec.rule }))));
+    expect(planned).toEqual([]);
+  });
+
+  it('a node’s best vetted candidate is in its advice, and a rejected candidate never is', () => {
+    const missing = outcomes.filter((o) => o.bestVetted !== null && !o.advisedCandidates.includes(o.bestVetted)).map((o) => o.v);
+    expect(missing).toEqual([]);
+    const advisedRejected = outcomes.filter((o) => o.opens.some((x) => o.rejected.has(x.target))).map((o) => o.v);
+    expect(advisedRejected).toEqual([]);
+  });
+
+  it('a plan never closes every channel of a node', () => {
+    const all = outcomes.flatMap((o) => o.plans.filter((p) => o.totalChannels > 0 && p.plan.actions.reduce((s, a) => s + a.closesChannels, 0) >= o.totalChannels).map((p) => ({ v: o.v, goals: p.goals })));
+    expect(all).toEqual([]);
+  });
+
+  it('a plan takes at most one action per peer', () => {
+    const repeated = outcomes.flatMap((o) =>
+      o.plans.filter((p) => {
+        const peers = p.plan.actions.flatMap((a) => a.peers);
+        return new Set(peers).size !== peers.length;
+      }).map((p) => ({ v: o.v, goals: p.goals })),
+    );
+    expect(repeated).toEqual([]);
+  });
+
+  it('estimated_cost never includes capital; the budget covers both; every action has a command or is manual', () => {
+    const bad: Array<{ v: number; what: string }> = [];
+    for (const o of outcomes) {
+      for (const { plan, budget } of o.plans) {
+        if (plan.totalCost !== plan.actions.reduce((s, a) => s + a.estimatedCost, 0)) bad.push({ v: o.v, what: 'total_estimated_cost is not the sum of estimated_cost' });
+        if (budget !== null && plan.totalCost + plan.totalCapital > budget) bad.push({ v: o.v, what: 'over budget' });
+        for (const a of plan.actions) {
+          if (a.committedCapital > 0 && a.estimatedCost !== OPEN_TX_VBYTES * FEE_RATE) bad.push({ v: o.v, what: `${a.rec.rule}: open costed ${a.estimatedCost}` });
+          if (a.manual !== ((a.rec.commands?.lnd ?? a.rec.commands?.cln ?? null) === null)) bad.push({ v: o.v, what: `${a.rec.rule}: manual flag wrong` });
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the goals drive the plan: no fee change for reliability, no close for connectivity', () => {
+    const feeRules = /^fee_/;
+    const bad = outcomes.flatMap((o) =>
+      o.plans
+        .filter((p) => (p.goals.length === 1 && p.goals[0] === 'reliability' && p.plan.actions.some((a) => feeRules.test(a.rec.rule))) || (p.goals[0] === 'connectivity' && p.plan.actions.some((a) => a.closesChannels > 0)))
+        .map((p) => ({ v: o.v, goals: p.goals })),
+    );
+    expect(bad).toEqual([]);
+  });
+});
