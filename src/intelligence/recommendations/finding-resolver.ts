@@ -111,7 +111,10 @@ export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Findin
       if (d < 0) down += weight;
     }
     const drop = up >= down ? -1 : 1;
-    const kept = fs.filter((f) => rateDirection(f) !== drop);
+    // A channel whose rate change lost the vote is left entirely alone this round, so that every channel
+    // the advice touches ends up settled (the fixed point) rather than half-changed.
+    const losers = new Set(fs.filter((f) => rateDirection(f) === drop).map((f) => f.channel));
+    const kept = fs.filter((f) => !losers.has(f.channel));
     if (kept.length > 0) out.push(mergePolicy(node, kept, peerChannels.get(peer) ?? 1));
   }
   for (const fs of groups.values()) out.push(mergeGroup(fs, peerChannels.get(fs[0].channel!.peerPubkey) ?? 1));

@@ -27,7 +27,7 @@ export class RecommendationsService {
     const cached = await this.cache.get<RecommendationsResponseDto>(key);
     if (cached) return { ...cached, cache_hit: true };
     const { analysis, warnings } = await this.analyser.analyse(pubkey);
-    const { recommendations: all, omitted } = recommend(analysis, lang);
+    const { recommendations: all, omitted, node_role } = recommend(analysis, lang);
     const recs = all.filter((r) => (!filters.category || r.category === filters.category) && (!filters.priority || r.priority === filters.priority));
     const answer: RecommendationsResponseDto = {
       pubkey,
@@ -36,6 +36,7 @@ export class RecommendationsService {
       by_category: countBy(recs, (r) => r.category) as Record<string, number>,
       by_priority: countBy(recs, (r) => r.priority) as Record<string, number>,
       omitted,
+      node_role,
       language: lang,
       generated_at: new Date().toISOString(),
       source: analysis.source,

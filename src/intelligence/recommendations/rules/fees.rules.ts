@@ -2,6 +2,7 @@ import { feeChangeCommands } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
 import { classifyNodeRole, DELIBERATE_HIGH_FEE_PPM, NodeRoleAssessment } from '../node-role.classifier';
 import type { Finding, Priority, Rule } from '../recommendation.types';
+import { median } from '../../../graph/stats/ranking';
 import { baseFinding, channelRef, enabledLocal, feePath, graphEvidence, MIN_FEE_DELTA_PPM, MIN_FEE_DELTA_RATIO, niceCeil, niceFee, niceFloor, peerName, worthChanging } from './rule-helpers';
 
 /** Below this many competing channels into a peer, "the market" for that peer is too thin to compare with. */
@@ -204,9 +205,8 @@ function highBaseFee(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessme
  * has one, the market rules decide, and a fee they leave alone is within the market's band whatever the
  * node's other channels charge (pulling a 500 M sat channel to a 1 ppm habit is what this prevents).
  */
-function ownOutlier(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment): Finding | null {
+function ownOutlier(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment, own: number | null): Finding | null {
   const local = enabledLocal(ch);
-  const own = node.summary.medianOutboundFeePpm;
   if (!local || marketOf(ch) || own === null || own <= 0 || node.summary.outboundUsableChannels < MIN_OWN_POLICIES) return null;
   const r = Math.max(local.feeRatePpm, 1) / own;
   if (r < OWN_MEDIAN_OUTLIER_RATIO && r > 1 / OWN_MEDIAN_OUTLIER_RATIO) return null;
@@ -230,7 +230,7 @@ function ownOutlier(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessmen
     direction: 'outbound',
     evidence: [
       graphEvidence(node, 'own_fee_rate', local.feeRatePpm, 'ppm'),
-      graphEvidence(node, 'own_median_fee_rate', own, 'ppm'),
+      graphEvidence(node, 'own_median_fee_rate', own, 'ppm (over your enabled channels, with the market rules’ targets applied)'),
       graphEvidence(node, 'competing_channels_into_peer', ch.competingFeesPpm.length, `channels (no usable market: under ${MIN_COMPETITORS}, or all alike)`),
       pathEvidence(node, path),
     ],
@@ -281,12 +281,34 @@ function sparkseerFees(node: NodeAnalysis): Finding[] {
   return out;
 }
 
+/**
+ * The node's own median once the market rules' targets are applied: the reference for own-median outliers.
+ * Taken after the market's changes, so that applying every target leaves it where it was (moving outliers
+ * onto a median does not move the median) and a second run has nothing new to say.
+ */
+function settledOwnMedian(node: NodeAnalysis, market: Map<ChannelView, Finding>): number | null {
+  const fees: number[] = [];
+  for (const ch of node.channels) {
+    const local = enabledLocal(ch);
+    if (!local) continue;
+    const f = market.get(ch);
+    fees.push(f && f.policyChange?.feeRatePpm !== undefined ? (f.suggestedValue as number) : local.feeRatePpm);
+  }
+  return median(fees.sort((x, y) => x - y));
+}
+
 /** Fees and revenue, for nodes that can route: priced against the competition into the same peer, base fee, own consistency, Sparkseer. */
 export const feeRules: Rule = (node, role = classifyNodeRole(node)) => {
   if (!role.canRoute) return [];
   const out: Finding[] = [];
+  const market = new Map<ChannelView, Finding>();
   for (const ch of node.channels) {
-    const f = freeRouting(node, ch, role) ?? competitionFinding(node, ch, role) ?? ownOutlier(node, ch, role);
+    const f = freeRouting(node, ch, role) ?? competitionFinding(node, ch, role);
+    if (f) market.set(ch, f);
+  }
+  const ownMedian = settledOwnMedian(node, market);
+  for (const ch of node.channels) {
+    const f = market.get(ch) ?? ownOutlier(node, ch, role, ownMedian);
     if (f) out.push(f);
     const b = highBaseFee(node, ch, role);
     if (b) out.push(b);
