@@ -151,6 +151,8 @@ export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet
     const g = gatherRest(node, rule, fs);
     kept.push({ f: g, id: stableId(node, g) });
   }
+  // The gathered rest goes after the findings of its priority it summarises (a stable sort keeps the others' order).
+  kept.sort((a, b) => PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority]);
   const out: Recommendation[] = kept.map(({ f, id }) => ({
     id,
     rule: f.rule,
