@@ -15,6 +15,9 @@ export interface PolicyView {
   minHtlcMsat: number | null;
   maxHtlcMsat: number | null;
   disabled: boolean;
+  /** Inbound fee (bLIP-18), when the source carries it; absent in the embedded snapshot. Negative = discount. */
+  inboundBaseFeeMsat?: number;
+  inboundFeeRatePpm?: number;
 }
 
 export interface ChannelView {

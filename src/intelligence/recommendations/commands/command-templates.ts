@@ -281,6 +281,25 @@ export function closeChannelCommands(ref: ChannelRef, others: ChannelRef[] = [],
   };
 }
 
+/**
+ * An inbound-fee discount (LND 0.18+, bLIP-18) on one channel: pulls flow in through it without touching its
+ * outbound fee. Omitting the inbound flags would keep the current inbound fee (lnd#8758), so the revert sets
+ * the current one back explicitly. Core Lightning has no inbound fees.
+ */
+export function inboundDiscountCommands(ref: ChannelRef, current: FeePolicy & { inboundBaseFeeMsat: number; inboundFeeRatePpm: number }, discountPpm: number): CommandSet {
+  const placeholders: Placeholder[] = [];
+  const chan = lndChannel(ref, placeholders);
+  const line = (base: number, rate: number) =>
+    lndUpdatePolicy(chan, current).replace(` --chan_point ${chan}`, ` --inbound_base_fee_msat ${int('inbound_base_fee_msat', base, -100_000_000, 0)} --inbound_fee_rate_ppm ${int('inbound_fee_rate_ppm', rate, -100_000_000, 0)} --chan_point ${chan}`);
+  return {
+    lnd: line(0, -int('discount', discountPpm, 1, 100_000_000)),
+    cln: null,
+    revert: { lnd: line(Math.min(0, current.inboundBaseFeeMsat), Math.min(0, current.inboundFeeRatePpm)), cln: null },
+    placeholders,
+    notes: ['Needs LND 0.18 or later; Core Lightning has no inbound fees.', 'The discount is at most your lowest outbound fee rate, so no forward’s total fee can go below zero.'],
+  };
+}
+
 /** LND's numeric channel id, which encodes the short channel id (block << 40 | tx << 16 | output). */
 export function lndChanIdOfScid(scid: string): string {
   const [b, t, o] = scid.split('x').map((x) => BigInt(x));

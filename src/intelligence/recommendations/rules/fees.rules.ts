@@ -64,6 +64,13 @@ function tempered(role: NodeRoleAssessment, priority: Priority, confidence: numb
   return { priority, confidence };
 }
 
+/** Inbound fees (bLIP-18) change what a forward costs; say whether the source had them at all. */
+function inboundEvidence(node: NodeAnalysis, local: ChannelView['local']) {
+  return local?.inboundFeeRatePpm === undefined
+    ? graphEvidence(node, 'own_inbound_fee_rate', 'not in the source', 'ppm (the embedded snapshot carries no inbound fees; outbound fees alone are compared)')
+    : graphEvidence(node, 'own_inbound_fee_rate', local.inboundFeeRatePpm, 'ppm');
+}
+
 function pathEvidence(node: NodeAnalysis, path: number[]) {
   return graphEvidence(node, 'fee_path', path.join(' → '), `ppm, ${path.length} step(s) a few days apart`);
 }
@@ -126,6 +133,7 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView, role: NodeRoleA
       graphEvidence(node, 'market_depth', m.solid ? 'solid' : 'thin', `${SOLID_MARKET_COMPETITORS}+ competitors is solid`),
       pathEvidence(node, path),
       graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
+      inboundEvidence(node, local),
     ],
     confidence,
     impactScore: ch.capacitySat * Math.abs(Math.log((target + 1) / (cur + 1))),
