@@ -36,9 +36,20 @@ export interface Market {
   solid: boolean;
 }
 
+// Parallel channels share one CompetingFees per peer, and three rules ask for each channel's market.
+const markets = new WeakMap<object, Market | null>();
+
 export function marketOf(ch: ChannelView): Market | null {
   const comp = ch.competingFeesPpm;
   if (comp.length < MIN_COMPETITORS) return null;
+  const known = markets.get(comp);
+  if (known !== undefined) return known;
+  const m = computeMarket(comp);
+  markets.set(comp, m);
+  return m;
+}
+
+function computeMarket(comp: ChannelView['competingFeesPpm']): Market | null {
   const m = { n: comp.length, p10: comp.quantile(0.1), p25: comp.quantile(0.25), median: comp.quantile(0.5), p75: comp.quantile(0.75), p90: comp.quantile(0.9) };
   if (m.p10 === m.p90 || m.p75 <= 1) return null;
   return { ...m, solid: m.n >= SOLID_MARKET_COMPETITORS };
