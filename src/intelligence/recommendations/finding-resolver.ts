@@ -65,6 +65,7 @@ function mergeGroup(fs: Finding[], peerChannelCount: number): Finding {
     channels,
     channelsAffected: channels.length,
     amountSuggestion: primary.amountSuggestion === null ? null : sorted.reduce((s, f) => s + (f.amountSuggestion ?? 0), 0),
+    params: 'capacity' in primary.params ? { ...primary.params, capacity: channels.reduce((s, c) => s + c.capacitySat, 0) } : primary.params,
     also: sorted.slice(1),
     commands,
   };

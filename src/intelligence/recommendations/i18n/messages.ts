@@ -26,12 +26,12 @@ export const MESSAGES = {
     fr: {
       action: (p: P) => `Augmenter les frais du canal vers ${q(p.peer)} de ${fmt(p.current, 'fr')} à ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
       reason: (p: P) => `Vous facturez ${fmt(p.current, 'fr')} ppm alors que les ${fmt(p.competitors, 'fr')} autres canaux vers ce pair facturent ${medianFr(p)} ${fmt(p.median, 'fr')} ppm`,
-      impact: (p: P) => `Position parmi les concurrents : moins cher que ${p.pctAfter} % d’entre eux au lieu de tous ; le volume routé peut baisser, les données publiques ne disent pas de combien`,
+      impact: (p: P) => `Position parmi les concurrents : moins cher que ${p.pctAfter} % d’entre eux au lieu de ${p.pctBefore} % ; le volume routé peut baisser, les données publiques ne disent pas de combien`,
     },
     en: {
       action: (p: P) => `Raise the fee on the channel to ${q(p.peer)} from ${fmt(p.current, 'en')} to ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
       reason: (p: P) => `You charge ${fmt(p.current, 'en')} ppm while the ${fmt(p.competitors, 'en')} other channels into this peer charge a ${p.medianName} of ${fmt(p.median, 'en')} ppm`,
-      impact: (p: P) => `Position among competitors: still cheaper than ${p.pctAfter}% of them instead of all; volume may drop, and public data cannot say by how much`,
+      impact: (p: P) => `Position among competitors: still cheaper than ${p.pctAfter}% of them instead of ${p.pctBefore}%; volume may drop, and public data cannot say by how much`,
     },
   },
   fee_overpriced: {
@@ -266,12 +266,12 @@ export const MESSAGES = {
     fr: {
       action: (p: P) => `Vérifier si les frais à 0 ppm du canal vers ${q(p.peer)} sont voulus ; sinon les monter à ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
       reason: (p: P) => `0 ppm est souvent délibéré (vider un surplus de liquidité sortante) ; les ${fmt(p.competitors, 'fr')} autres canaux vers ce pair facturent ${medianFr(p)} ${fmt(p.median, 'fr')} ppm`,
-      impact: (p: P) => `Si ce n’est pas voulu : moins cher que ${p.pctAfter} % des concurrents au lieu de tous, au lieu de router gratuitement`,
+      impact: (p: P) => `Si ce n’est pas voulu : moins cher que ${p.pctAfter} % des concurrents au lieu de ${p.pctBefore} %, au lieu de router gratuitement`,
     },
     en: {
       action: (p: P) => `Check whether 0 ppm on the channel to ${q(p.peer)} is deliberate; if not, raise it to ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
       reason: (p: P) => `0 ppm is often deliberate (draining surplus outbound liquidity); the ${fmt(p.competitors, 'en')} other channels into this peer charge a ${p.medianName} of ${fmt(p.median, 'en')} ppm`,
-      impact: (p: P) => `If not deliberate: cheaper than ${p.pctAfter}% of competitors instead of all, rather than routing for free`,
+      impact: (p: P) => `If not deliberate: cheaper than ${p.pctAfter}% of competitors instead of ${p.pctBefore}%, rather than routing for free`,
     },
   },
   fee_overpriced_stance: {

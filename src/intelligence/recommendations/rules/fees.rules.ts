@@ -124,7 +124,7 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView, role: NodeRoleA
       median: m.median,
       competitors: m.n,
       multiple: OVERPRICED_RATIO,
-      pctBefore,
+      pctBefore: rule === 'fee_underpriced' ? Math.round(100 - pctBefore) : pctBefore,
       pctAfter: rule === 'fee_underpriced' ? Math.round(100 - pctAfter) : pctAfter,
       medianName: m.n % 2 === 0 ? 'lower median' : 'median',
     },
