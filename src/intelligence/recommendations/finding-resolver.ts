@@ -30,6 +30,8 @@ function ref(ch: ChannelView) {
 
 /** Merges one peer's policy findings into one finding; `primary` keeps its message, the others ride along in `also`. */
 function mergePolicy(node: NodeAnalysis, fs: Finding[], peerChannelCount: number): Finding {
+  // The common case, one change on the only channel with the peer: the rule's own commands say exactly that.
+  if (fs.length === 1 && peerChannelCount === 1 && fs[0].commands) return fs[0];
   const sorted = [...fs].sort(better);
   const primary = sorted[0];
   const perChannel = new Map<ChannelView, FeePolicy>();

@@ -207,7 +207,8 @@ export function peerPolicyCommands(changes: Array<{ ref: PolicyChangeRef; curren
   // Peer-wide only when that is exactly what is meant: every channel with the peer, the same fees.
   const peerWide = changes.length === peerChannelCount && sameFees && !changes.some((c) => hasScid(c.ref));
   const rows = changes.map((c, i) => ({
-    ...c,
+    current: c.current,
+    next: c.next,
     chan: lndChannelNumbered(c.ref, numbered ? i + 1 : 0, placeholders),
     id: peerWide ? peer : clnChannelNumbered(c.ref, numbered ? i + 1 : 0, placeholders),
   }));

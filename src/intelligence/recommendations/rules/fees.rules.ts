@@ -36,20 +36,9 @@ export interface Market {
   solid: boolean;
 }
 
-// Parallel channels share one CompetingFees per peer, and three rules ask for each channel's market.
-const markets = new WeakMap<object, Market | null>();
-
 export function marketOf(ch: ChannelView): Market | null {
   const comp = ch.competingFeesPpm;
   if (comp.length < MIN_COMPETITORS) return null;
-  const known = markets.get(comp);
-  if (known !== undefined) return known;
-  const m = computeMarket(comp);
-  markets.set(comp, m);
-  return m;
-}
-
-function computeMarket(comp: ChannelView['competingFeesPpm']): Market | null {
   const m = { n: comp.length, p10: comp.quantile(0.1), p25: comp.quantile(0.25), median: comp.quantile(0.5), p75: comp.quantile(0.75), p90: comp.quantile(0.9) };
   if (m.p10 === m.p90 || m.p75 <= 1) return null;
   return { ...m, solid: m.n >= SOLID_MARKET_COMPETITORS };
@@ -88,7 +77,13 @@ function pathEvidence(node: NodeAnalysis, path: number[]) {
 
 function competitionFinding(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment): Finding | null {
   const local = enabledLocal(ch);
-  const m = local && marketOf(ch);
+  const comp0 = ch.competingFeesPpm;
+  if (!local || comp0.length < MIN_COMPETITORS) return null;
+  // Most channels fire neither rule: two quantiles settle that before the whole market is read.
+  const med0 = comp0.quantile(0.5);
+  const fee0 = local.feeRatePpm;
+  if (!(med0 > 0 && fee0 < UNDERPRICED_RATIO * med0) && !(fee0 > OVERPRICED_RATIO * Math.max(med0, 1) && fee0 > comp0.quantile(0.9))) return null;
+  const m = marketOf(ch);
   if (!local || !m) return null;
   const comp = ch.competingFeesPpm;
   const cur = local.feeRatePpm;
@@ -226,9 +221,9 @@ function highBaseFee(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessme
  */
 function ownOutlier(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment, own: number | null): Finding | null {
   const local = enabledLocal(ch);
-  if (!local || marketOf(ch) || own === null || own <= 0 || node.summary.outboundUsableChannels < MIN_OWN_POLICIES) return null;
+  if (!local || own === null || own <= 0 || node.summary.outboundUsableChannels < MIN_OWN_POLICIES) return null;
   const r = Math.max(local.feeRatePpm, 1) / own;
-  if (r < OWN_MEDIAN_OUTLIER_RATIO && r > 1 / OWN_MEDIAN_OUTLIER_RATIO) return null;
+  if ((r < OWN_MEDIAN_OUTLIER_RATIO && r > 1 / OWN_MEDIAN_OUTLIER_RATIO) || marketOf(ch)) return null;
   const target = niceFee(own);
   // A sink's 10,000+ ppm habit is a stance of its own, not a price to copy onto another channel.
   if (role.role === 'merchant_sink' || target >= DELIBERATE_HIGH_FEE_PPM) return null;
