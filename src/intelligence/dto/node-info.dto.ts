@@ -55,6 +55,10 @@ export class ChannelPolicyDto {
   cltv_delta!: number;
   min_htlc_msat!: number | null;
   max_htlc_msat!: number | null;
+  /** Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none (the embedded snapshot). */
+  inbound_base_fee_msat!: number | null;
+  /** Inbound fee rate, ppm; negative is a discount. Null when the source has none (the embedded snapshot). */
+  inbound_fee_rate_ppm!: number | null;
   /** True when the last channel_update disabled this direction. */
   disabled!: boolean;
   /** Unix seconds of the channel_update; null when the source has no timestamps. */

@@ -43,6 +43,8 @@ export function nodeChannels(state: GraphState, v: number): ChannelDto[] {
           cltv_delta: p.cltvDelta,
           min_htlc_msat: p.minHtlcMsat,
           max_htlc_msat: p.maxHtlcMsat,
+          inbound_base_fee_msat: p.inboundFeeBaseMsat,
+          inbound_fee_rate_ppm: p.inboundFeeRatePpm,
           disabled: p.disabled,
           last_update: p.lastUpdate,
         }
