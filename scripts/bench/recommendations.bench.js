@@ -2,16 +2,47 @@
 /**
  * Recommendations benchmark (not a test): `npm run bench:recommendations` (builds first).
  * 1. In one process, recommendations for every node of the embedded 2026 graph: nodes/s and total time
- *    (target: the whole graph in <= 10 s on 2 cores).
+ *    (target: the whole graph in <= 10 s on 2 cores). With BENCH_BASELINE_DIST=/path/to/another/dist (a build
+ *    of main, say), the same loop runs on that build first, in the same process, and the ratio is printed
+ *    (issue 21's target: at most 1.5x). BENCH_SKIP_HTTP=1 stops after this part.
  * 2. The compiled app: warm-cache GET /node/{pk}/recommendations for a median node with autocannon, p99 and
  *    requests/s as ratios to the trivial route GET /api/v1/health/live in the same run.
  */
 const autocannon = require('autocannon');
-const { dist, freePort, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady } = require('./bench-kit');
+const path = require('node:path');
+const { EMBEDDED_2026, dist, freePort, loadEmbeddedGraph, routableByDegree, spawnApp, waitUntilReady } = require('./bench-kit');
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 
+function timeWholeGraph(load, label, graph, ranks) {
+  const { analyseNode, networkFeeIndex } = load('intelligence/recommendations/node-analysis.js');
+  const { recommend } = load('intelligence/recommendations/recommendations.engine.js');
+  const state = { graph, ranks, loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
+  const t0 = performance.now();
+  networkFeeIndex(state);
+  let recs = 0;
+  for (let v = 0; v < graph.nodeCount; v++) recs += recommend(analyseNode(state, v), 'fr').recommendations.length;
+  const s = (performance.now() - t0) / 1000;
+  console.log(`${label}: ${graph.nodeCount} nodes in ${s.toFixed(2)} s = ${(graph.nodeCount / s).toFixed(0)} nodes/s, ${recs} recommendations`);
+  return s;
+}
+
 function wholeGraph() {
+  const baseline = process.env.BENCH_BASELINE_DIST;
+  if (baseline) {
+    const load = (p) => require(path.join(path.resolve(baseline), p));
+    const g = load('graph/loaders/graph-snapshot.loader.js').loadGraphSnapshot(EMBEDDED_2026);
+    const r = load('graph/stats/node-stats.js').computeNetworkRanks(g);
+    const { graph, ranks } = loadEmbeddedGraph();
+    // Alternated, twice each, so that a busy moment of a shared machine does not land on one side only.
+    const before = [];
+    const after = [];
+    for (let i = 0; i < 2; i++) {
+      before.push(timeWholeGraph(load, `baseline (${baseline})`, g, r));
+      after.push(timeWholeGraph(dist, 'this build', graph, ranks));
+    }
+    console.log(`ratio this build / baseline, best of two each: ${(Math.min(...after) / Math.min(...before)).toFixed(2)} (target <= 1.5)`);
+  }
   const { analyseNode, networkFeeIndex } = dist('intelligence/recommendations/node-analysis.js');
   const { recommend } = dist('intelligence/recommendations/recommendations.engine.js');
   const { graph, ranks } = loadEmbeddedGraph();
@@ -30,6 +61,7 @@ const cannon = (url, extra = {}) => new Promise((resolve, reject) => autocannon(
 
 async function main() {
   const median = wholeGraph();
+  if (process.env.BENCH_SKIP_HTTP) return; // the whole-graph part only
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = spawnApp(port, { REDIS_URL: '' });

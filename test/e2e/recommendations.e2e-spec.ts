@@ -40,7 +40,9 @@ describe('GET /api/v1/node/{pubkey}/recommendations (embedded 2026 graph)', () =
     expect(r.evidence[0]).toMatchObject({ source: 'embedded-graph:2026-02-03', date: '2026-02-03' });
     expect(r.commands!.lnd).toMatch(/--fee_rate_ppm \d+ /);
     expect(r.commands!.revert!.lnd).toContain('--fee_rate_ppm 11000');
-    expect(r.commands!.cln).toMatch(new RegExp(`^lightning-cli setchannel ${ACINQ} \\d+ \\d+$`));
+    // BLUEIRON has two channels to ACINQ and only this one changes: a per-channel id, never the peer-wide one.
+    expect(r.commands!.cln).toMatch(/^lightning-cli setchannel <SHORT_CHANNEL_ID_1> \d+ \d+$/);
+    expect(body.node_role).toMatchObject({ role: 'merchant_sink', can_route: true });
   });
 
   it('a well-connected hub gets no "too few channels" or "no hub" advice', async () => {

@@ -38,7 +38,9 @@ const LOOP: Record<string, Spec> = {
   out: { flags: ['amt', 'channel', 'addr', 'conf_target', 'max_swap_routing_fee', 'fast', 'label'], required: ['amt'], positional: [0, 0] },
 };
 
-const PLACEHOLDER = /^<[A-Z_:]+>$/;
+const PLACEHOLDER = /^<[A-Z_:]+(_\d+)?>$/;
+/** Flags that take no value (lncli's boolean flags). */
+const BOOLEAN_FLAGS = new Set(['force', 'private', 'fundmax', 'create_missing_edge', 'active_only', 'inactive_only', 'public_only', 'private_only', 'peer_alias_lookup', 'include_channels', 'fast']);
 
 function parseFlags(tokens: string[]): { flags: Map<string, string>; positional: string[]; errors: string[] } {
   const flags = new Map<string, string>();
@@ -48,6 +50,10 @@ function parseFlags(tokens: string[]): { flags: Map<string, string>; positional:
     const t = tokens[i];
     if (t.startsWith('--')) {
       const [name, inline] = t.slice(2).split('=');
+      if (BOOLEAN_FLAGS.has(name) && inline === undefined) {
+        flags.set(name, '');
+        continue;
+      }
       const value = inline ?? tokens[++i];
       if (value === undefined || value.startsWith('--')) errors.push(`flag --${name} has no value`);
       flags.set(name, value ?? '');

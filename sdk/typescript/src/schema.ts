@@ -512,6 +512,10 @@ export interface components {
             disabled: boolean;
             /** @description Proportional fee, parts per million. */
             fee_rate_ppm: number;
+            /** @description Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none (the embedded snapshot). */
+            inbound_base_fee_msat: number | null;
+            /** @description Inbound fee rate, ppm; negative is a discount. Null when the source has none (the embedded snapshot). */
+            inbound_fee_rate_ppm: number | null;
             /** @description Unix seconds of the channel_update; null when the source has no timestamps. */
             last_update: number | null;
             max_htlc_msat: number | null;
@@ -527,6 +531,12 @@ export interface components {
             placeholders: components["schemas"]["PlaceholderDto"][];
             /** @description Lines that restore the current values; null when the action cannot be undone (open, close). */
             revert: components["schemas"]["RevertCommandsDto"] | (never | null);
+        };
+        CoveredChannelDto: {
+            capacity_sat: number;
+            /** @description Short channel id or channel point, when the source has one (the embedded snapshot has neither). */
+            channel_id: string | null;
+            peer_pubkey: string;
         };
         DistributionDto: {
             /** @description Contiguous buckets on a 1-2-5 scale (0, 1, 2, 5, 10, 20, …); the first starts at 0. */
@@ -778,10 +788,15 @@ export interface components {
         NodeMetricsDto: {
             /** @description Capacity of the active channels, sat. */
             active_capacity: number;
-            /** @description Channels with at least one enabled direction. */
+            /**
+             * @description Channels with at least one enabled direction, on either side (the network's view: the channel still
+             *     exists for routing). A channel whose own direction is disabled counts here; see `outbound_usable_channels`.
+             */
             active_channels: number;
             /** @description Distinct peers over active channels. */
             active_peers: number;
+            /** @description Distinct peers with at least one channel enabled in both directions (fewer than two: the node cannot route). */
+            bidirectional_peers: number;
             /** @description Distinct peers over all announced channels. */
             distinct_peers: number;
             /** @description Mean announced channel capacity, sat. */
@@ -792,12 +807,32 @@ export interface components {
             median_outbound_base_fee_msat: number | null;
             /** @description Median fee rate of the node's enabled outbound policies, ppm. */
             median_outbound_fee_rate_ppm: number | null;
+            /** @description Capacity of those channels, sat. */
+            outbound_usable_capacity: number;
+            /** @description Channels whose own (outbound) direction is enabled: the ones the node itself can forward out through. */
+            outbound_usable_channels: number;
+            /** @description Capacity of those channels, sat. */
+            own_direction_disabled_capacity: number;
+            /** @description Channels whose own direction is not enabled (null or disabled policy) while the peer's is enabled. */
+            own_direction_disabled_channels: number;
             /** @description Routing fees earned over the last 24 h, sat; null unless a source for the node's own forwards is configured. */
             routing_revenue_24h: number | null;
             /** @description Sum of announced channel capacities, sat. */
             total_capacity: number;
             /** @description Announced channels in the snapshot, including those with no enabled direction. */
             total_channels: number;
+        };
+        NodeRoleDto: {
+            can_route: boolean;
+            /** @description The figures behind the role. */
+            evidence: components["schemas"]["EvidenceDto"][];
+            /**
+             * @description `cannot_route` (fewer than two distinct peers with a channel enabled both ways), `leaf` (2–4 such peers),
+             *     `merchant_sink` (most own fees ≥ 10,000 ppm, or ≥ 90 % at ≤ 1 ppm with 5+ peers), `hub` (top 50 by distinct
+             *     usable peers) or `router`. Decided before the rules run: a node that cannot route gets no routing-fee advice.
+             * @enum {string}
+             */
+            role: "cannot_route" | "leaf" | "merchant_sink" | "router" | "hub";
         };
         NodeSearchResponseDto: {
             /** @description The query as searched (trimmed). */
@@ -990,6 +1025,8 @@ export interface components {
             commands: components["schemas"]["CommandsDto"] | (never | null);
             /** @description 0–1. */
             confidence: number;
+            /** @description Every channel the recommendation covers when it covers several (parallel channels to one peer, zombie lists); empty otherwise. */
+            covered_channels: components["schemas"]["CoveredChannelDto"][];
             current_value: (number | null) | (string | null);
             /** @enum {string|null} */
             direction: "inbound" | "outbound" | null;
@@ -1018,6 +1055,8 @@ export interface components {
             generated_at: string;
             /** @enum {string} */
             language: "fr" | "en";
+            /** @description What the node is, with the evidence, before any advice. */
+            node_role: components["schemas"]["NodeRoleDto"];
             /** @description Per rule, findings beyond the ten most important that were left out. */
             omitted: {
                 [key: string]: number;

@@ -28,6 +28,9 @@ export interface LndRoutingPolicy {
   disabled?: boolean;
   max_htlc_msat?: string | number;
   last_update?: number;
+  /** LND 0.18+: the inbound fee this node charges on HTLCs entering over the channel (negative = discount). */
+  inbound_fee_base_msat?: string | number;
+  inbound_fee_rate_milli_msat?: string | number;
 }
 
 export function isDescribeGraph(json: unknown): json is DescribeGraphJson {
@@ -81,5 +84,7 @@ function lndPolicy(p: LndRoutingPolicy, fileName: string, edge: number): PolicyI
     minHtlcMsat: toNumber(p.min_htlc),
     maxHtlcMsat: toNumber(p.max_htlc_msat),
     lastUpdate: p.last_update ? p.last_update : null,
+    inboundFeeBaseMsat: p.inbound_fee_base_msat === undefined ? null : toNumber(p.inbound_fee_base_msat),
+    inboundFeeRatePpm: p.inbound_fee_rate_milli_msat === undefined ? null : toNumber(p.inbound_fee_rate_milli_msat),
   };
 }

@@ -16,7 +16,7 @@ export interface GraphLoadOutput {
 export function graphBuffers(a: GraphArrays): ArrayBuffer[] {
   return [
     a.chanNode1, a.chanNode2, a.chanCapacitySat, a.policyState, a.feeBaseMsat, a.feeRatePpm,
-    a.cltvDelta, a.minHtlcMsat, a.maxHtlcMsat, a.lastUpdate,
+    a.cltvDelta, a.minHtlcMsat, a.maxHtlcMsat, a.inboundFeeBaseMsat, a.inboundFeeRatePpm, a.lastUpdate,
   ].map((t) => t.buffer as ArrayBuffer);
 }
 
@@ -29,6 +29,7 @@ serveWorkerTask<GraphLoadInput, GraphLoadOutput>(
       chanScid: g.chanScid, chanPoint: g.chanPoint, policyState: g.policyState,
       feeBaseMsat: g.feeBaseMsat, feeRatePpm: g.feeRatePpm, cltvDelta: g.cltvDelta,
       minHtlcMsat: g.minHtlcMsat, maxHtlcMsat: g.maxHtlcMsat, lastUpdate: g.lastUpdate,
+      inboundFeeBaseMsat: g.inboundFeeBaseMsat, inboundFeeRatePpm: g.inboundFeeRatePpm,
     };
     return { meta: g.meta, arrays };
   },

@@ -28,7 +28,7 @@ describe('loadGraphSnapshot', () => {
         ],
         edges: [
           { channel_id: '869544372847312897', chan_point: 'ab:1', node1_pub: A, node2_pub: B, capacity: '5000000', node1_policy: lndPolicy(100), node2_policy: null },
-          { channel_id: '0', chan_point: 'cd:0', node1_pub: A, node2_pub: C, capacity: 1000000, node1_policy: lndPolicy(5, { disabled: true }), node2_policy: lndPolicy(7) },
+          { channel_id: '0', chan_point: 'cd:0', node1_pub: A, node2_pub: C, capacity: 1000000, node1_policy: lndPolicy(5, { disabled: true }), node2_policy: lndPolicy(7, { inbound_fee_base_msat: -100, inbound_fee_rate_milli_msat: '-25' }) },
         ],
       },
       true,
@@ -48,6 +48,9 @@ describe('loadGraphSnapshot', () => {
       expect(g.chanScid[1]).toBeNull();
       expect(g.chanPoint[1]).toBe('cd:0');
       expect(g.policy(g.outboundSlot(0, a))).toMatchObject({ feeRatePpm: 100, feeBaseMsat: 1000, cltvDelta: 40, minHtlcMsat: 1000, maxHtlcMsat: 990000000, disabled: false });
+      // Inbound fees (LND 0.18+) where the policy has them, null where it does not.
+      expect(g.policy(g.outboundSlot(0, a))).toMatchObject({ inboundFeeBaseMsat: null, inboundFeeRatePpm: null });
+      expect(g.policy(g.outboundSlot(1, g.indexOf(C)))).toMatchObject({ inboundFeeBaseMsat: -100, inboundFeeRatePpm: -25 });
       expect(g.policy(g.inboundSlot(0, a))).toBeNull();
       expect(g.policyState[g.outboundSlot(1, a)]).toBe(PolicyState.Disabled);
       expect(g.isUsable(1)).toBe(true); // C's direction is enabled

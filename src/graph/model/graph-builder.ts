@@ -8,6 +8,9 @@ export interface PolicyInput {
   minHtlcMsat: number | null;
   maxHtlcMsat: number | null;
   lastUpdate: number | null;
+  /** Inbound fee (bLIP-18), when the source carries it. */
+  inboundFeeBaseMsat?: number | null;
+  inboundFeeRatePpm?: number | null;
 }
 
 export interface NodeInput {
@@ -97,6 +100,8 @@ export class GraphBuilder {
       cltvDelta: new Uint32Array(2 * m),
       minHtlcMsat: new Float64Array(2 * m).fill(NaN),
       maxHtlcMsat: new Float64Array(2 * m).fill(NaN),
+      inboundFeeBaseMsat: new Float64Array(2 * m).fill(NaN),
+      inboundFeeRatePpm: new Float64Array(2 * m).fill(NaN),
       lastUpdate: new Uint32Array(2 * m),
     };
     this.policies.forEach((p, slot) => {
@@ -107,6 +112,8 @@ export class GraphBuilder {
       arrays.cltvDelta[slot] = p.cltvDelta;
       if (p.minHtlcMsat !== null) arrays.minHtlcMsat[slot] = p.minHtlcMsat;
       if (p.maxHtlcMsat !== null) arrays.maxHtlcMsat[slot] = p.maxHtlcMsat;
+      if (p.inboundFeeBaseMsat != null) arrays.inboundFeeBaseMsat[slot] = p.inboundFeeBaseMsat;
+      if (p.inboundFeeRatePpm != null) arrays.inboundFeeRatePpm[slot] = p.inboundFeeRatePpm;
       arrays.lastUpdate[slot] = p.lastUpdate ?? 0;
     });
     return new LightningGraph(meta, arrays);

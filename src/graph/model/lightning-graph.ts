@@ -36,6 +36,9 @@ export interface DirectionPolicy {
   cltvDelta: number;
   minHtlcMsat: number | null;
   maxHtlcMsat: number | null;
+  /** Inbound fee (bLIP-18, LND 0.18+ describegraph); null when the source does not carry it. Negative = discount. */
+  inboundFeeBaseMsat: number | null;
+  inboundFeeRatePpm: number | null;
   /** Unix seconds, null when the source has no timestamps. */
   lastUpdate: number | null;
 }
@@ -58,6 +61,9 @@ export interface GraphArrays {
   minHtlcMsat: Float64Array;
   /** NaN where unknown. */
   maxHtlcMsat: Float64Array;
+  /** Inbound fees (bLIP-18); NaN where the source has none (the CLN-derived snapshots never do). */
+  inboundFeeBaseMsat: Float64Array;
+  inboundFeeRatePpm: Float64Array;
   /** 0 where unknown. */
   lastUpdate: Uint32Array;
 }
@@ -80,6 +86,8 @@ export class LightningGraph implements GraphArrays {
   readonly cltvDelta: Uint32Array;
   readonly minHtlcMsat: Float64Array;
   readonly maxHtlcMsat: Float64Array;
+  readonly inboundFeeBaseMsat: Float64Array;
+  readonly inboundFeeRatePpm: Float64Array;
   readonly lastUpdate: Uint32Array;
   /** CSR: channels of node `v` are `nodeChans[nodeChanOffset[v] .. nodeChanOffset[v + 1])`. */
   readonly nodeChanOffset: Uint32Array;
@@ -105,6 +113,8 @@ export class LightningGraph implements GraphArrays {
     this.cltvDelta = arrays.cltvDelta;
     this.minHtlcMsat = arrays.minHtlcMsat;
     this.maxHtlcMsat = arrays.maxHtlcMsat;
+    this.inboundFeeBaseMsat = arrays.inboundFeeBaseMsat;
+    this.inboundFeeRatePpm = arrays.inboundFeeRatePpm;
     this.lastUpdate = arrays.lastUpdate;
     this.nodeCount = arrays.pubkeys.length;
     this.channelCount = arrays.chanNode1.length;
@@ -155,6 +165,8 @@ export class LightningGraph implements GraphArrays {
       cltvDelta: this.cltvDelta[slot],
       minHtlcMsat: nanToNull(this.minHtlcMsat[slot]),
       maxHtlcMsat: nanToNull(this.maxHtlcMsat[slot]),
+      inboundFeeBaseMsat: nanToNull(this.inboundFeeBaseMsat[slot]),
+      inboundFeeRatePpm: nanToNull(this.inboundFeeRatePpm[slot]),
       lastUpdate: this.lastUpdate[slot] === 0 ? null : this.lastUpdate[slot],
     };
   }

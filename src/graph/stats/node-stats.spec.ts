@@ -67,6 +67,11 @@ describe(summarizeNode.name, () => {
       activeCapacitySat: 6_500_000,
       distinctPeers: 4,
       activePeers: 3,
+      outboundUsableChannels: 3,
+      outboundUsableCapacitySat: 6_000_000,
+      ownDisabledChannels: 1, // 'd': own side disabled, peer's enabled; 'e' has neither and is a zombie
+      ownDisabledCapacitySat: 500_000,
+      bidirectionalPeers: 2, // peers 1 and 2; peer 3 only through the channel whose own side is off
       meanChannelSat: 3_100_000,
       medianChannelSat: 2_000_000,
       medianOutboundFeePpm: 200,

@@ -52,11 +52,19 @@ export interface NodeSummary {
   /** Every announced channel in the snapshot, zombies included. */
   totalChannels: number;
   totalCapacitySat: number;
-  /** Channels with at least one enabled direction. */
+  /** Channels with at least one enabled direction (either side): the network's view of "active". */
   activeChannels: number;
   activeCapacitySat: number;
   distinctPeers: number;
   activePeers: number;
+  /** Channels whose own direction is enabled: the ones the node itself can forward out through. */
+  outboundUsableChannels: number;
+  outboundUsableCapacitySat: number;
+  /** Channels whose own direction is not enabled (null or disabled) while the peer's is. */
+  ownDisabledChannels: number;
+  ownDisabledCapacitySat: number;
+  /** Distinct peers with at least one channel enabled in both directions: what routing needs. */
+  bidirectionalPeers: number;
   meanChannelSat: number | null;
   medianChannelSat: number | null;
   /** Over the node's own enabled outbound policies. */
@@ -71,6 +79,11 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
   const base: number[] = [];
   const peers = new Set<number>();
   const activePeers = new Set<number>();
+  const bidirectionalPeers = new Set<number>();
+  let outboundUsableChannels = 0;
+  let outboundUsableCapacitySat = 0;
+  let ownDisabledChannels = 0;
+  let ownDisabledCapacitySat = 0;
   let totalCapacitySat = 0;
   let activeChannels = 0;
   let activeCapacitySat = 0;
@@ -86,9 +99,16 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
       activePeers.add(peer);
     }
     const out = g.outboundSlot(c, v);
+    const peerEnabled = g.isEnabled(g.inboundSlot(c, v));
     if (g.isEnabled(out)) {
       ppm.push(g.feeRatePpm[out]);
       base.push(g.feeBaseMsat[out]);
+      outboundUsableChannels++;
+      outboundUsableCapacitySat += cap;
+      if (peerEnabled) bidirectionalPeers.add(peer);
+    } else if (peerEnabled) {
+      ownDisabledChannels++;
+      ownDisabledCapacitySat += cap;
     }
   }
   const asc = (a: number, b: number) => a - b;
@@ -102,6 +122,11 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
     activeCapacitySat,
     distinctPeers: peers.size,
     activePeers: activePeers.size,
+    outboundUsableChannels,
+    outboundUsableCapacitySat,
+    ownDisabledChannels,
+    ownDisabledCapacitySat,
+    bidirectionalPeers: bidirectionalPeers.size,
     meanChannelSat: sizes.length ? Math.round(totalCapacitySat / sizes.length) : null,
     medianChannelSat: median(sizes),
     medianOutboundFeePpm: median(ppm),

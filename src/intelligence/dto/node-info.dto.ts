@@ -16,7 +16,10 @@ export class NodeMetricsDto {
   total_capacity!: number;
   /** Routing fees earned over the last 24 h, sat; null unless a source for the node's own forwards is configured. */
   routing_revenue_24h!: number | null;
-  /** Channels with at least one enabled direction. */
+  /**
+   * Channels with at least one enabled direction, on either side (the network's view: the channel still
+   * exists for routing). A channel whose own direction is disabled counts here; see `outbound_usable_channels`.
+   */
   active_channels!: number;
   /** Capacity of the active channels, sat. */
   active_capacity!: number;
@@ -24,6 +27,16 @@ export class NodeMetricsDto {
   distinct_peers!: number;
   /** Distinct peers over active channels. */
   active_peers!: number;
+  /** Channels whose own (outbound) direction is enabled: the ones the node itself can forward out through. */
+  outbound_usable_channels!: number;
+  /** Capacity of those channels, sat. */
+  outbound_usable_capacity!: number;
+  /** Channels whose own direction is not enabled (null or disabled policy) while the peer's is enabled. */
+  own_direction_disabled_channels!: number;
+  /** Capacity of those channels, sat. */
+  own_direction_disabled_capacity!: number;
+  /** Distinct peers with at least one channel enabled in both directions (fewer than two: the node cannot route). */
+  bidirectional_peers!: number;
   /** Mean announced channel capacity, sat. */
   mean_channel_size!: number | null;
   /** Median announced channel capacity, sat. */
@@ -42,6 +55,10 @@ export class ChannelPolicyDto {
   cltv_delta!: number;
   min_htlc_msat!: number | null;
   max_htlc_msat!: number | null;
+  /** Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none (the embedded snapshot). */
+  inbound_base_fee_msat!: number | null;
+  /** Inbound fee rate, ppm; negative is a discount. Null when the source has none (the embedded snapshot). */
+  inbound_fee_rate_ppm!: number | null;
   /** True when the last channel_update disabled this direction. */
   disabled!: boolean;
   /** Unix seconds of the channel_update; null when the source has no timestamps. */

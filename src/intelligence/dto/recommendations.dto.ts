@@ -52,6 +52,26 @@ export class CommandsDto {
   notes!: string[];
 }
 
+export class CoveredChannelDto {
+  /** Short channel id or channel point, when the source has one (the embedded snapshot has neither). */
+  channel_id!: string | null;
+  peer_pubkey!: string;
+  capacity_sat!: number;
+}
+
+export class NodeRoleDto {
+  /**
+   * `cannot_route` (fewer than two distinct peers with a channel enabled both ways), `leaf` (2–4 such peers),
+   * `merchant_sink` (most own fees ≥ 10,000 ppm, or ≥ 90 % at ≤ 1 ppm with 5+ peers), `hub` (top 50 by distinct
+   * usable peers) or `router`. Decided before the rules run: a node that cannot route gets no routing-fee advice.
+   */
+  @ApiProperty({ enum: ['cannot_route', 'leaf', 'merchant_sink', 'router', 'hub'] })
+  role!: 'cannot_route' | 'leaf' | 'merchant_sink' | 'router' | 'hub';
+  can_route!: boolean;
+  /** The figures behind the role. */
+  evidence!: EvidenceDto[];
+}
+
 export class RecommendationDto {
   /** Stable for the same node, rule, channel and suggestion. */
   id!: string;
@@ -82,6 +102,8 @@ export class RecommendationDto {
   /** 0–1. */
   confidence!: number;
   commands!: CommandsDto | null;
+  /** Every channel the recommendation covers when it covers several (parallel channels to one peer, zombie lists); empty otherwise. */
+  covered_channels!: CoveredChannelDto[];
 }
 
 export class RecommendationsResponseDto {
@@ -96,6 +118,8 @@ export class RecommendationsResponseDto {
   /** Per rule, findings beyond the ten most important that were left out. */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
   omitted!: Record<string, number>;
+  /** What the node is, with the evidence, before any advice. */
+  node_role!: NodeRoleDto;
   @ApiProperty({ enum: ['fr', 'en'] })
   language!: 'fr' | 'en';
   generated_at!: string;

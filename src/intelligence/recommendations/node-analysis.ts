@@ -16,6 +16,9 @@ export interface PolicyView {
   minHtlcMsat: number | null;
   maxHtlcMsat: number | null;
   disabled: boolean;
+  /** Inbound fee (bLIP-18), when the source carries it; absent in the embedded snapshot. Negative = discount. */
+  inboundBaseFeeMsat?: number;
+  inboundFeeRatePpm?: number;
 }
 
 export interface ChannelView {
@@ -163,7 +166,13 @@ export function analyseNode(state: GraphState, v: number, summary: NodeSummary =
   const idx = networkFeeIndex(state);
   const policy = (slot: number): PolicyView | null => {
     const p = g.policy(slot);
-    return p && { baseFeeMsat: p.feeBaseMsat, feeRatePpm: p.feeRatePpm, cltvDelta: p.cltvDelta, minHtlcMsat: p.minHtlcMsat, maxHtlcMsat: p.maxHtlcMsat, disabled: p.disabled };
+    if (!p) return null;
+    const view: PolicyView = { baseFeeMsat: p.feeBaseMsat, feeRatePpm: p.feeRatePpm, cltvDelta: p.cltvDelta, minHtlcMsat: p.minHtlcMsat, maxHtlcMsat: p.maxHtlcMsat, disabled: p.disabled };
+    if (p.inboundFeeRatePpm !== null) {
+      view.inboundFeeRatePpm = p.inboundFeeRatePpm;
+      view.inboundBaseFeeMsat = p.inboundFeeBaseMsat ?? 0;
+    }
+    return view;
   };
   const chans = Array.from(g.channelsOf(v));
   // The node's own enabled fees toward each peer: none of them is competition for its other channels there.

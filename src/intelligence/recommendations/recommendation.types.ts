@@ -1,4 +1,5 @@
-import type { ChannelView } from './node-analysis';
+import type { ChannelView, NodeAnalysis, PolicyView } from './node-analysis';
+import type { NodeRoleAssessment } from './node-role.classifier';
 import type { CommandSet } from './commands/command-templates';
 import type { MessageKey } from './i18n/messages';
 
@@ -40,6 +41,15 @@ export interface Finding {
   /** Sort key within a priority: larger first (roughly, satoshis of capacity concerned). */
   impactScore: number;
   commands: CommandSet | null;
+  /**
+   * For policy findings: the fields to set now (the first step toward `suggestedValue` for fee rates). The
+   * engine merges these per channel and writes the commands for a whole peer relationship at once.
+   */
+  policyChange?: Partial<Pick<PolicyView, 'baseFeeMsat' | 'feeRatePpm' | 'cltvDelta'>>;
+  /** Every channel this finding covers, when it covers several (parallel channels, zombie lists). */
+  channels?: ChannelView[];
+  /** Findings merged into this one (same peer relationship), in order of importance. */
+  also?: Finding[];
 }
 
-export type Rule = (node: import('./node-analysis').NodeAnalysis) => Finding[];
+export type Rule = (node: NodeAnalysis, role?: NodeRoleAssessment) => Finding[];

@@ -7,7 +7,11 @@ import { connectivityRules } from './rules/connectivity.rules';
 import { feeRules } from './rules/fees.rules';
 import { costRules, liquidityRules } from './rules/liquidity.rules';
 import { reliabilityRules } from './rules/reliability.rules';
-import { channelId } from './rules/rule-helpers';
+import { resolveFindings } from './finding-resolver';
+import { classifyNodeRole, NodeRole, NodeRoleAssessment } from './node-role.classifier';
+import { enableChannelCommands } from './commands/command-templates';
+import { channelId, channelRef, graphEvidence } from './rules/rule-helpers';
+import type { ChannelView } from './node-analysis';
 
 export const RULE_FAMILIES: Rule[] = [feeRules, connectivityRules, reliabilityRules, liquidityRules, costRules];
 
@@ -31,6 +35,21 @@ export interface Recommendation {
   evidence: Evidence[];
   confidence: number;
   commands: CommandSet | null;
+  /** Every channel the recommendation covers when it covers several (parallel channels, zombie lists); else empty. */
+  covered_channels: CoveredChannel[];
+}
+
+export interface CoveredChannel {
+  channel_id: string | null;
+  peer_pubkey: string;
+  capacity_sat: number;
+}
+
+/** The node's role, decided before the rules run, with the figures behind it. */
+export interface NodeRoleInfo {
+  role: NodeRole;
+  can_route: boolean;
+  evidence: Evidence[];
 }
 
 const PRIORITY_ORDER = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<Priority, number>;
@@ -51,46 +70,109 @@ export interface RecommendationSet {
   recommendations: Recommendation[];
   /** Findings left out per rule beyond MAX_FINDINGS_PER_RULE. */
   omitted: Record<string, number>;
+  node_role: NodeRoleInfo;
 }
 
-/** Runs every rule family on the node and orders the advice: priority, then impact, then id. */
+/**
+ * Rules whose findings beyond the cap are gathered into one more recommendation rather than only counted:
+ * a channel that cannot forward out of the node must never go unmentioned.
+ */
+const COVER_ALL_RULES = new Set(['channel_disabled']);
+
+function covered(chs: ChannelView[] | undefined): CoveredChannel[] {
+  return chs && chs.length > 1 ? chs.map((c) => ({ channel_id: channelId(c), peer_pubkey: c.peerPubkey, capacity_sat: c.capacitySat })) : [];
+}
+
+/** Primary text, plus what the merged findings add: other kinds of change by name, parallel channels by count. */
+function texts(f: Finding, lang: Language) {
+  const t = render(f.message, lang, f.params);
+  const others = new Map<string, Finding>();
+  for (const a of f.also ?? []) if (a.message !== f.message && !others.has(a.message)) others.set(a.message, a);
+  const extra = [...others.values()].map((a) => render(a.message, lang, a.params).action);
+  const n = f.channels?.length ?? 0;
+  const onePeer = n > 1 && f.channels!.every((c) => c.peerPubkey === f.channels![0].peerPubkey);
+  const action = [t.action + (onePeer ? render('covers_channels', lang, { count: n }).action : ''), ...extra].join('; ');
+  return { ...t, action };
+}
+
+function gatherRest(node: NodeAnalysis, rule: string, rest: Finding[]): Finding {
+  const channels = rest.flatMap((f) => f.channels ?? (f.channel ? [f.channel] : []));
+  const capacity = channels.reduce((s, c) => s + c.capacitySat, 0);
+  const [first, ...others] = channels.map(channelRef);
+  return {
+    ...rest[0],
+    rule,
+    priority: 'medium',
+    message: 'channel_disabled_more',
+    params: { count: channels.length, peers: rest.length, capacity },
+    channel: null,
+    channels,
+    targetNodes: [...new Set(channels.map((c) => c.peerPubkey))],
+    channelsAffected: channels.length,
+    evidence: [graphEvidence(node, 'channels_with_own_direction_disabled', channels.length, 'channels'), graphEvidence(node, 'capacity', capacity, 'sat')],
+    also: [],
+    commands: enableChannelCommands(first, others),
+  };
+}
+
+export function roleInfo(node: NodeAnalysis, role: NodeRoleAssessment): NodeRoleInfo {
+  return { role: role.role, can_route: role.canRoute, evidence: role.evidence.map((e) => graphEvidence(node, e.name, e.value, e.unit)) };
+}
+
+/** The rules' findings for a node after per-peer resolution, before the cap and the wording (tests, census). */
+export function resolvedFindings(node: NodeAnalysis, role: NodeRoleAssessment = classifyNodeRole(node)): Finding[] {
+  return resolveFindings(node, RULE_FAMILIES.flatMap((rule) => rule(node, role)));
+}
+
+/** Classifies the node, runs every rule family, resolves per peer and orders the advice: priority, then impact, then id. */
 export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet {
-  const findings = RULE_FAMILIES.flatMap((rule) => rule(node));
+  const role = classifyNodeRole(node);
+  const findings = resolvedFindings(node, role);
   const withIds = findings.map((f) => ({ f, id: stableId(node, f) }));
   withIds.sort((a, b) => PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority] || b.f.impactScore - a.f.impactScore || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const seen = new Set<string>();
   const perRule = new Map<string, number>();
   const omitted: Record<string, number> = {};
-  const out: Recommendation[] = [];
+  const rest = new Map<string, Finding[]>();
+  const kept: Array<{ f: Finding; id: string }> = [];
   for (const { f, id } of withIds) {
-    if (seen.has(id)) continue; // parallel channels can yield the same advice twice
+    if (seen.has(id)) continue;
     seen.add(id);
     const n = (perRule.get(f.rule) ?? 0) + 1;
     perRule.set(f.rule, n);
     if (n > MAX_FINDINGS_PER_RULE) {
-      omitted[f.rule] = (omitted[f.rule] ?? 0) + 1;
+      if (COVER_ALL_RULES.has(f.rule)) rest.set(f.rule, [...(rest.get(f.rule) ?? []), f]);
+      else omitted[f.rule] = (omitted[f.rule] ?? 0) + 1;
       continue;
     }
-    out.push({
-      id,
-      rule: f.rule,
-      type: f.type,
-      category: f.category,
-      ...render(f.message, lang, f.params),
-      priority: f.priority,
-      channel_id: f.channel ? channelId(f.channel) : null,
-      target_nodes: f.targetNodes,
-      current_value: f.currentValue,
-      suggested_value: f.suggestedValue,
-      channels_affected: f.channelsAffected,
-      amount_suggestion: f.amountSuggestion,
-      direction: f.direction,
-      evidence: f.evidence,
-      confidence: Math.round(f.confidence * 100) / 100,
-      commands: f.commands,
-    });
+    kept.push({ f, id });
   }
-  return { recommendations: out, omitted };
+  for (const [rule, fs] of rest) {
+    const g = gatherRest(node, rule, fs);
+    kept.push({ f: g, id: stableId(node, g) });
+  }
+  // The gathered rest goes after the findings of its priority it summarises (a stable sort keeps the others' order).
+  kept.sort((a, b) => PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority]);
+  const out: Recommendation[] = kept.map(({ f, id }) => ({
+    id,
+    rule: f.rule,
+    type: f.type,
+    category: f.category,
+    ...texts(f, lang),
+    priority: f.priority,
+    channel_id: f.channel ? channelId(f.channel) : null,
+    target_nodes: f.targetNodes,
+    current_value: f.currentValue,
+    suggested_value: f.suggestedValue,
+    channels_affected: f.channelsAffected,
+    amount_suggestion: f.amountSuggestion,
+    direction: f.direction,
+    evidence: f.evidence,
+    confidence: Math.round(f.confidence * 100) / 100,
+    commands: f.commands,
+    covered_channels: covered(f.channels),
+  }));
+  return { recommendations: out, omitted, node_role: roleInfo(node, role) };
 }
 
 export function countBy<K extends string>(recs: Recommendation[], key: (r: Recommendation) => K): Partial<Record<K, number>> {

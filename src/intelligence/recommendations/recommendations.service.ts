@@ -33,7 +33,7 @@ export class RecommendationsService {
     const key = this.cache.key('recommendations', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, filters.category ?? '*', filters.priority ?? '*', lang);
     const cached = await this.cache.get<RecommendationsResponseDto>(key);
     if (cached) return { ...cached, cache_hit: true };
-    const { analysis, warnings, recommendations: all, omitted } = await this.misses.run(async () => {
+    const { analysis, warnings, recommendations: all, omitted, node_role } = await this.misses.run(async () => {
       const analysed = await this.analyser.analyse(pubkey);
       return { ...analysed, ...recommend(analysed.analysis, lang) };
     });
@@ -45,6 +45,7 @@ export class RecommendationsService {
       by_category: countBy(recs, (r) => r.category) as Record<string, number>,
       by_priority: countBy(recs, (r) => r.priority) as Record<string, number>,
       omitted,
+      node_role,
       language: lang,
       generated_at: new Date().toISOString(),
       source: analysis.source,

@@ -17,42 +17,45 @@ const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = { fr: new Intl.Numbe
 // eslint-disable-next-line security/detect-object-injection -- lang is a Language
 const fmt = (n: string | number, lang: Language) => (typeof n === 'number' ? NUMBER_FORMATS[lang].format(n) : n);
 const q = (s: string | number) => `“${s}”`;
+const stepsEn = (p: P) => (Number(p.steps) > 1 ? `, in ${p.steps} steps a few days apart (first ${fmt(p.firstStep, 'en')} ppm)` : '');
+const stepsFr = (p: P) => (Number(p.steps) > 1 ? `, en ${p.steps} étapes espacées de quelques jours (d’abord ${fmt(p.firstStep, 'fr')} ppm)` : '');
+const medianFr = (p: P) => (p.medianName === 'median' ? 'en médiane' : 'en médiane basse (n pair)');
 
 export const MESSAGES = {
   fee_underpriced: {
     fr: {
-      action: (p: P) => `Augmenter les frais du canal vers ${q(p.peer)} de ${fmt(p.current, 'fr')} à ${fmt(p.suggested, 'fr')} ppm`,
-      reason: (p: P) => `Vous facturez ${fmt(p.current, 'fr')} ppm alors que les ${fmt(p.competitors, 'fr')} autres canaux vers ce pair facturent en médiane ${fmt(p.median, 'fr')} ppm`,
-      impact: (p: P) => `Revenu par satoshi routé ×${p.ratio} (à volume égal); le nouveau tarif reste sous ${p.pctAfter} % des concurrents`,
+      action: (p: P) => `Augmenter les frais du canal vers ${q(p.peer)} de ${fmt(p.current, 'fr')} à ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
+      reason: (p: P) => `Vous facturez ${fmt(p.current, 'fr')} ppm alors que les ${fmt(p.competitors, 'fr')} autres canaux vers ce pair facturent ${medianFr(p)} ${fmt(p.median, 'fr')} ppm`,
+      impact: (p: P) => `Position parmi les concurrents : moins cher que ${p.pctAfter} % d’entre eux au lieu de ${p.pctBefore} % ; le volume routé peut baisser, les données publiques ne disent pas de combien`,
     },
     en: {
-      action: (p: P) => `Raise the fee on the channel to ${q(p.peer)} from ${fmt(p.current, 'en')} to ${fmt(p.suggested, 'en')} ppm`,
-      reason: (p: P) => `You charge ${fmt(p.current, 'en')} ppm while the ${fmt(p.competitors, 'en')} other channels into this peer charge a median of ${fmt(p.median, 'en')} ppm`,
-      impact: (p: P) => `Revenue per routed satoshi ×${p.ratio} (same volume); the new rate still undercuts ${p.pctAfter}% of competitors`,
+      action: (p: P) => `Raise the fee on the channel to ${q(p.peer)} from ${fmt(p.current, 'en')} to ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
+      reason: (p: P) => `You charge ${fmt(p.current, 'en')} ppm while the ${fmt(p.competitors, 'en')} other channels into this peer charge a ${p.medianName} of ${fmt(p.median, 'en')} ppm`,
+      impact: (p: P) => `Position among competitors: still cheaper than ${p.pctAfter}% of them instead of ${p.pctBefore}%; volume may drop, and public data cannot say by how much`,
     },
   },
   fee_overpriced: {
     fr: {
-      action: (p: P) => `Baisser les frais du canal vers ${q(p.peer)} de ${fmt(p.current, 'fr')} à ${fmt(p.suggested, 'fr')} ppm`,
-      reason: (p: P) => `Vous facturez ${fmt(p.current, 'fr')} ppm, plus de ${p.multiple}× la médiane (${fmt(p.median, 'fr')} ppm) des ${fmt(p.competitors, 'fr')} autres canaux vers ce pair : les paiements passent ailleurs`,
-      impact: (p: P) => `Redevient compétitif (plus cher que ${p.pctAfter} % des concurrents au lieu de ${p.pctBefore} %) : davantage de paiements routés`,
+      action: (p: P) => `Baisser les frais du canal vers ${q(p.peer)} de ${fmt(p.current, 'fr')} à ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
+      reason: (p: P) => `Vous facturez ${fmt(p.current, 'fr')} ppm, plus de ${p.multiple}× ${medianFr(p)} (${fmt(p.median, 'fr')} ppm) des ${fmt(p.competitors, 'fr')} autres canaux vers ce pair et au-dessus de leur 90e centile : les paiements passent ailleurs`,
+      impact: (p: P) => `Position parmi les concurrents : plus cher que ${p.pctAfter} % d’entre eux au lieu de ${p.pctBefore} % ; des paiements peuvent de nouveau passer par ce canal`,
     },
     en: {
-      action: (p: P) => `Lower the fee on the channel to ${q(p.peer)} from ${fmt(p.current, 'en')} to ${fmt(p.suggested, 'en')} ppm`,
-      reason: (p: P) => `You charge ${fmt(p.current, 'en')} ppm, over ${p.multiple}× the median (${fmt(p.median, 'en')} ppm) of the ${fmt(p.competitors, 'en')} other channels into this peer: payments route elsewhere`,
-      impact: (p: P) => `Competitive again (dearer than ${p.pctAfter}% of competitors instead of ${p.pctBefore}%): more payments routed`,
+      action: (p: P) => `Lower the fee on the channel to ${q(p.peer)} from ${fmt(p.current, 'en')} to ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
+      reason: (p: P) => `You charge ${fmt(p.current, 'en')} ppm, over ${p.multiple}× the ${p.medianName} (${fmt(p.median, 'en')} ppm) of the ${fmt(p.competitors, 'en')} other channels into this peer and above their 90th percentile: payments route elsewhere`,
+      impact: (p: P) => `Position among competitors: dearer than ${p.pctAfter}% of them instead of ${p.pctBefore}%; payments can route through this channel again`,
     },
   },
   fee_free_routing: {
     fr: {
-      action: (p: P) => `Fixer des frais sur le canal vers ${q(p.peer)} (actuellement 0 msat + 0 ppm)`,
-      reason: () => `Ce canal route gratuitement : sa liquidité s’épuise sans rien rapporter`,
-      impact: (p: P) => `${fmt(p.suggested, 'fr')} ppm rapportent ${fmt(p.perMillion, 'fr')} sat par million de sat routé`,
+      action: (p: P) => `Si ce n’est pas voulu, fixer des frais sur le canal vers ${q(p.peer)} (actuellement 0 msat + 0 ppm) : ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
+      reason: () => `Ce canal route gratuitement. C’est souvent délibéré (vider un surplus de liquidité sortante) ; sinon sa liquidité s’épuise sans rien rapporter`,
+      impact: (p: P) => `${fmt(p.suggested, 'fr')} ppm rapportent ${fmt(p.perMillion, 'fr')} sat par million de sat routé ; le volume peut baisser`,
     },
     en: {
-      action: (p: P) => `Set a fee on the channel to ${q(p.peer)} (now 0 msat + 0 ppm)`,
-      reason: () => `This channel routes for free: its liquidity drains and earns nothing`,
-      impact: (p: P) => `${fmt(p.suggested, 'en')} ppm earns ${fmt(p.perMillion, 'en')} sat per million sat routed`,
+      action: (p: P) => `If it is not deliberate, set a fee on the channel to ${q(p.peer)} (now 0 msat + 0 ppm): ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
+      reason: () => `This channel routes for free. That is often deliberate (draining surplus outbound liquidity); if not, its liquidity drains and earns nothing`,
+      impact: (p: P) => `${fmt(p.suggested, 'en')} ppm earns ${fmt(p.perMillion, 'en')} sat per million sat routed; volume may drop`,
     },
   },
   fee_high_base: {
@@ -69,14 +72,14 @@ export const MESSAGES = {
   },
   fee_own_outlier: {
     fr: {
-      action: (p: P) => `Vérifier les frais du canal vers ${q(p.peer)} (${fmt(p.current, 'fr')} ppm)`,
-      reason: (p: P) => `Ils s’écartent d’un facteur ${p.multiple} de votre médiane (${fmt(p.ownMedian, 'fr')} ppm) : souvent un réglage par défaut oublié`,
-      impact: () => `Une politique cohérente évite de brader ou de bloquer un canal par erreur`,
+      action: (p: P) => `Vérifier les frais du canal vers ${q(p.peer)} (${fmt(p.current, 'fr')} ppm) ; s’ils ne sont pas voulus : ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
+      reason: (p: P) => `Ils s’écartent d’un facteur ${p.multiple} de votre médiane (${fmt(p.ownMedian, 'fr')} ppm) et ce pair n’a pas de marché exploitable (${fmt(p.competitors, 'fr')} canaux concurrents) : souvent un réglage par défaut oublié, parfois un choix`,
+      impact: () => `Une politique cohérente évite de brader ou de bloquer un canal par erreur ; sans marché, c’est une indication faible`,
     },
     en: {
-      action: (p: P) => `Review the fee on the channel to ${q(p.peer)} (${fmt(p.current, 'en')} ppm)`,
-      reason: (p: P) => `It is ${p.multiple}× away from your own median (${fmt(p.ownMedian, 'en')} ppm): often a forgotten default`,
-      impact: () => `A consistent policy avoids underselling or blocking a channel by mistake`,
+      action: (p: P) => `Review the fee on the channel to ${q(p.peer)} (${fmt(p.current, 'en')} ppm); if it is not deliberate: ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
+      reason: (p: P) => `It is ${p.multiple}× away from your own median (${fmt(p.ownMedian, 'en')} ppm) and this peer has no usable market (${fmt(p.competitors, 'en')} competing channels): often a forgotten default, sometimes a choice`,
+      impact: () => `A consistent policy avoids underselling or blocking a channel by mistake; without a market this is weak evidence`,
     },
   },
   fee_sparkseer: {
@@ -105,14 +108,14 @@ export const MESSAGES = {
   },
   few_channels: {
     fr: {
-      action: (p: P) => `Ouvrir ${fmt(p.missing, 'fr')} canal(aux) de plus, par exemple vers ${q(p.target)}`,
-      reason: (p: P) => `Seulement ${fmt(p.active, 'fr')} canal(aux) actif(s) : un seul pair hors ligne suffit à couper le nœud du réseau`,
-      impact: (p: P) => `Redondance et plus de routes : objectif ${fmt(p.goal, 'fr')} canaux actifs`,
+      action: (p: P) => `Ouvrir ${fmt(p.missing, 'fr')} canal(aux) vers d’autres pairs, par exemple vers ${q(p.target)}`,
+      reason: (p: P) => `Seulement ${fmt(p.active, 'fr')} pair(s) distinct(s) avec un canal actif dans les deux sens : un seul pair hors ligne suffit à couper le nœud du réseau`,
+      impact: (p: P) => `Redondance et plus de routes : objectif ${fmt(p.goal, 'fr')} pairs distincts`,
     },
     en: {
-      action: (p: P) => `Open ${fmt(p.missing, 'en')} more channel(s), e.g. to ${q(p.target)}`,
-      reason: (p: P) => `Only ${fmt(p.active, 'en')} active channel(s): one peer going offline is enough to cut the node off`,
-      impact: (p: P) => `Redundancy and more routes: aim for ${fmt(p.goal, 'en')} active channels`,
+      action: (p: P) => `Open ${fmt(p.missing, 'en')} more channel(s) to other peers, e.g. to ${q(p.target)}`,
+      reason: (p: P) => `Only ${fmt(p.active, 'en')} distinct peer(s) with a channel enabled both ways: one peer going offline is enough to cut the node off`,
+      impact: (p: P) => `Redundancy and more routes: aim for ${fmt(p.goal, 'en')} distinct peers`,
     },
   },
   no_hub: {
@@ -141,26 +144,26 @@ export const MESSAGES = {
   },
   channel_disabled: {
     fr: {
-      action: (p: P) => `Réactiver le canal vers ${q(p.peer)} ou le fermer`,
-      reason: () => `Votre direction est désactivée alors que le pair garde la sienne active : la capacité est immobilisée`,
-      impact: (p: P) => `${fmt(p.capacity, 'fr')} sat de capacité de nouveau utilisables`,
+      action: (p: P) => `Réactiver votre côté du canal vers ${q(p.peer)}, ou le fermer s’il reste désactivé après ${p.days} jours`,
+      reason: () => `Votre direction n’est pas active (désactivée ou jamais annoncée) alors que le pair garde la sienne active : le canal ne peut rien faire sortir de chez vous`,
+      impact: (p: P) => `${fmt(p.capacity, 'fr')} sat de capacité de nouveau utilisables pour router vers ce pair`,
     },
     en: {
-      action: (p: P) => `Re-enable the channel to ${q(p.peer)} or close it`,
-      reason: () => `Your direction is disabled while the peer keeps its own enabled: the capacity sits idle`,
-      impact: (p: P) => `${fmt(p.capacity, 'en')} sat of capacity usable again`,
+      action: (p: P) => `Re-enable your side of the channel to ${q(p.peer)}, or close it if it stays disabled after ${p.days} days`,
+      reason: () => `Your direction is not enabled (disabled or never announced) while the peer keeps its own enabled: nothing can leave your node through this channel`,
+      impact: (p: P) => `${fmt(p.capacity, 'en')} sat of capacity usable again for routing toward this peer`,
     },
   },
   zombie_channels: {
     fr: {
-      action: (p: P) => `Fermer les ${fmt(p.count, 'fr')} canaux inutilisables (aucune direction active)`,
-      reason: (p: P) => `${fmt(p.count, 'fr')} canaux (${fmt(p.capacity, 'fr')} sat) n’ont de politique active dans aucun sens : ils ne routent plus`,
-      impact: (p: P) => `Libère ${fmt(p.capacity, 'fr')} sat à redéployer`,
+      action: (p: P) => `Fermer de force les ${fmt(p.count, 'fr')} canaux inutilisables (aucune direction active)`,
+      reason: (p: P) => `${fmt(p.count, 'fr')} canaux (${fmt(p.capacity, 'fr')} sat) n’ont de politique active dans aucun sens : le pair a très probablement disparu, une fermeture coopérative échouerait`,
+      impact: (p: P) => `Récupère ${fmt(p.capacity, 'fr')} sat après votre to_self_delay ; coût on-chain d’environ ${fmt(p.vbytes, 'fr')} vB au total`,
     },
     en: {
-      action: (p: P) => `Close the ${fmt(p.count, 'en')} unusable channels (no enabled direction)`,
-      reason: (p: P) => `${fmt(p.count, 'en')} channels (${fmt(p.capacity, 'en')} sat) have no enabled policy in either direction: they no longer route`,
-      impact: (p: P) => `Frees ${fmt(p.capacity, 'en')} sat to redeploy`,
+      action: (p: P) => `Force-close the ${fmt(p.count, 'en')} unusable channels (no enabled direction)`,
+      reason: (p: P) => `${fmt(p.count, 'en')} channels (${fmt(p.capacity, 'en')} sat) have no enabled policy in either direction: the peer is almost certainly gone, so a cooperative close would fail`,
+      impact: (p: P) => `Recovers ${fmt(p.capacity, 'en')} sat after your to_self_delay; about ${fmt(p.vbytes, 'en')} vB on chain in total`,
     },
   },
   cltv_low: {
@@ -189,14 +192,14 @@ export const MESSAGES = {
   },
   max_htlc_small: {
     fr: {
-      action: (p: P) => `Relever le max_htlc du canal vers ${q(p.peer)} de ${fmt(p.currentSat, 'fr')} à ${fmt(p.suggestedSat, 'fr')} sat`,
-      reason: (p: P) => `Un max_htlc de ${fmt(p.currentSat, 'fr')} sat sur un canal de ${fmt(p.capacity, 'fr')} sat bloque la plupart des paiements`,
-      impact: () => `Le canal peut transporter des paiements de taille utile`,
+      action: (p: P) => `Vérifier si le max_htlc de ${fmt(p.currentSat, 'fr')} sat du canal vers ${q(p.peer)} est voulu`,
+      reason: (p: P) => `Un max_htlc de ${fmt(p.currentSat, 'fr')} sat sur un canal de ${fmt(p.capacity, 'fr')} sat écarte les gros paiements ; c’est souvent un signal de liquidité délibéré`,
+      impact: () => `S’il ne l’est pas : le canal peut transporter des paiements plus gros (valeur à lire sur le nœud, plafonnée par le montant maximal en vol)`,
     },
     en: {
-      action: (p: P) => `Raise max_htlc on the channel to ${q(p.peer)} from ${fmt(p.currentSat, 'en')} to ${fmt(p.suggestedSat, 'en')} sat`,
-      reason: (p: P) => `A ${fmt(p.currentSat, 'en')} sat max_htlc on a ${fmt(p.capacity, 'en')} sat channel blocks most payments`,
-      impact: () => `The channel can carry payments of a useful size`,
+      action: (p: P) => `Check whether the ${fmt(p.currentSat, 'en')} sat max_htlc on the channel to ${q(p.peer)} is deliberate`,
+      reason: (p: P) => `A ${fmt(p.currentSat, 'en')} sat max_htlc on a ${fmt(p.capacity, 'en')} sat channel turns larger payments away; it is often a deliberate liquidity signal`,
+      impact: () => `If not: the channel can carry larger payments (the value to read from your node, capped by its max in-flight amount)`,
     },
   },
   small_channel: {
@@ -225,13 +228,13 @@ export const MESSAGES = {
   },
   liquidity_depleted: {
     fr: {
-      action: (p: P) => `Rééquilibrer le canal vers ${q(p.peer)} : il ne reste que ${p.localPct} % côté local`,
-      reason: () => `Sans liquidité sortante, ce canal ne peut plus router vers ce pair`,
+      action: (p: P) => `Rééquilibrer le canal vers ${q(p.peer)} : il ne reste que ${p.localPct} % côté local${Number(p.discount) > 0 ? ` (ou attirer du flux entrant avec une remise de ${fmt(p.discount, 'fr')} ppm en frais entrants)` : ''}`,
+      reason: () => `Sans liquidité sortante, ce canal ne peut plus router vers ce pair ; une remise entrante attire les paiements qui le rempliront sans baisser ses frais sortants`,
       impact: (p: P) => `Environ ${fmt(p.amount, 'fr')} sat à ramener côté local`,
     },
     en: {
-      action: (p: P) => `Rebalance the channel to ${q(p.peer)}: only ${p.localPct}% is on your side`,
-      reason: () => `Without outbound liquidity this channel cannot route toward this peer`,
+      action: (p: P) => `Rebalance the channel to ${q(p.peer)}: only ${p.localPct}% is on your side${Number(p.discount) > 0 ? ` (or draw inbound flow with a ${fmt(p.discount, 'en')} ppm inbound-fee discount)` : ''}`,
+      reason: () => `Without outbound liquidity this channel cannot route toward this peer; an inbound discount draws the payments that refill it without cutting its outbound fee`,
       impact: (p: P) => `About ${fmt(p.amount, 'en')} sat to bring back to your side`,
     },
   },
@@ -258,6 +261,58 @@ export const MESSAGES = {
       reason: (p: P) => `${fmt(p.capacity, 'en')} sat locked without a single paid forward over the period`,
       impact: (p: P) => `${fmt(p.capacity, 'en')} sat to redeploy toward a busier peer`,
     },
+  },
+  fee_underpriced_stance: {
+    fr: {
+      action: (p: P) => `Vérifier si les frais à 0 ppm du canal vers ${q(p.peer)} sont voulus ; sinon les monter à ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
+      reason: (p: P) => `0 ppm est souvent délibéré (vider un surplus de liquidité sortante) ; les ${fmt(p.competitors, 'fr')} autres canaux vers ce pair facturent ${medianFr(p)} ${fmt(p.median, 'fr')} ppm`,
+      impact: (p: P) => `Si ce n’est pas voulu : moins cher que ${p.pctAfter} % des concurrents au lieu de ${p.pctBefore} %, au lieu de router gratuitement`,
+    },
+    en: {
+      action: (p: P) => `Check whether 0 ppm on the channel to ${q(p.peer)} is deliberate; if not, raise it to ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
+      reason: (p: P) => `0 ppm is often deliberate (draining surplus outbound liquidity); the ${fmt(p.competitors, 'en')} other channels into this peer charge a ${p.medianName} of ${fmt(p.median, 'en')} ppm`,
+      impact: (p: P) => `If not deliberate: cheaper than ${p.pctAfter}% of competitors instead of ${p.pctBefore}%, rather than routing for free`,
+    },
+  },
+  fee_overpriced_stance: {
+    fr: {
+      action: (p: P) => `Vérifier si ${fmt(p.current, 'fr')} ppm sur le canal vers ${q(p.peer)} est voulu ; sinon descendre vers ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
+      reason: (p: P) => `Un tarif de 10 000 ppm ou plus signifie souvent « ne pas router par moi » (garder le canal plein) ; les ${fmt(p.competitors, 'fr')} autres canaux vers ce pair facturent ${medianFr(p)} ${fmt(p.median, 'fr')} ppm`,
+      impact: (p: P) => `Si ce n’est pas voulu : plus cher que ${p.pctAfter} % des concurrents au lieu de ${p.pctBefore} %`,
+    },
+    en: {
+      action: (p: P) => `Check whether ${fmt(p.current, 'en')} ppm on the channel to ${q(p.peer)} is deliberate; if not, lower it toward ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
+      reason: (p: P) => `A fee of 10,000 ppm or more often means "do not route through me" (keeping the channel full); the ${fmt(p.competitors, 'en')} other channels into this peer charge a ${p.medianName} of ${fmt(p.median, 'en')} ppm`,
+      impact: (p: P) => `If not deliberate: dearer than ${p.pctAfter}% of competitors instead of ${p.pctBefore}%`,
+    },
+  },
+  concentration_single_peer: {
+    fr: {
+      action: (p: P) => `Ouvrir un canal vers un second pair indépendant : toute votre capacité active (${fmt(p.channels, 'fr')} canal(aux)) est chez ${q(p.peer)}`,
+      reason: () => `Avec un seul pair, le nœud ne peut router aucun paiement et dépend entièrement de lui ; sinon, assumer le rôle de feuille (garder ce LSP, envisager des canaux privés)`,
+      impact: () => `Un second pair bien tenu rend le nœud joignable même si le premier tombe`,
+    },
+    en: {
+      action: (p: P) => `Open a channel to a second, independent peer: all your active capacity (${fmt(p.channels, 'en')} channel(s)) is with ${q(p.peer)}`,
+      reason: () => `With one peer the node cannot route anything and depends on it entirely; otherwise accept the leaf role (keep this LSP, consider private channels)`,
+      impact: () => `A second, well-run peer keeps the node reachable when the first one goes down`,
+    },
+  },
+  channel_disabled_more: {
+    fr: {
+      action: (p: P) => `Réactiver votre côté de ${fmt(p.count, 'fr')} autres canaux (${fmt(p.peers, 'fr')} pairs), ou les fermer s’ils restent désactivés`,
+      reason: () => `Votre direction n’est pas active alors que celle du pair l’est : ces canaux ne peuvent rien faire sortir de chez vous`,
+      impact: (p: P) => `${fmt(p.capacity, 'fr')} sat de capacité de nouveau utilisables`,
+    },
+    en: {
+      action: (p: P) => `Re-enable your side of ${fmt(p.count, 'en')} more channels (${fmt(p.peers, 'en')} peers), or close those that stay disabled`,
+      reason: () => `Your direction is not enabled while the peer's is: nothing can leave your node through these channels`,
+      impact: (p: P) => `${fmt(p.capacity, 'en')} sat of capacity usable again`,
+    },
+  },
+  covers_channels: {
+    fr: { action: (p: P) => ` (${fmt(p.count, 'fr')} canaux avec ce pair)`, reason: () => '', impact: () => '' },
+    en: { action: (p: P) => ` (${fmt(p.count, 'en')} channels with this peer)`, reason: () => '', impact: () => '' },
   },
 } satisfies Record<string, Record<Language, Texts>>;
 

@@ -4,9 +4,12 @@ import type { NodeAnalysis } from '../node-analysis';
 import type { Finding, Rule } from '../recommendation.types';
 import { baseFinding, graphEvidence, peerName } from './rule-helpers';
 
-/** Below five active channels one or two offline peers isolate the node; five is a common operator floor. */
+/**
+ * Below five peers (distinct, each with a channel enabled both ways: parallel channels to one peer fail
+ * together) one or two offline peers isolate the node; five is a common operator floor.
+ */
 export const MIN_ACTIVE_CHANNELS = 5;
-/** With fewer than three, the node is one failure away from being cut off. */
+/** With fewer than three such peers, the node is one failure away from being cut off. */
 export const CRITICAL_ACTIVE_CHANNELS = 3;
 /** "Well connected" = among the 50 nodes with the most distinct usable peers. */
 export const HUB_COUNT = 50;
@@ -46,7 +49,7 @@ function notRoutable(node: NodeAnalysis): Finding | null {
 }
 
 function fewChannels(node: NodeAnalysis): Finding | null {
-  const active = node.summary.activeChannels;
+  const active = node.summary.bidirectionalPeers;
   if (active >= MIN_ACTIVE_CHANNELS) return null;
   const candidates = vettedCandidates(node).filter((c) => c.gainInBetweennessRank > 0 || c.gainInClosenessRank > 0);
   const targets = candidates.length > 0 ? candidates.map((c) => ({ pubkey: c.pubkey, alias: c.alias })) : hubsNotPeered(node);
@@ -66,7 +69,8 @@ function fewChannels(node: NodeAnalysis): Finding | null {
     amountSuggestion: amount,
     direction: 'outbound',
     evidence: [
-      graphEvidence(node, 'active_channels', active, 'channels'),
+      graphEvidence(node, 'peers_enabled_both_ways', active, 'peers'),
+      graphEvidence(node, 'active_channels', node.summary.activeChannels, 'channels'),
       graphEvidence(node, 'network_median_channel_size', node.network.medianChannelSat, 'sat'),
       graphEvidence(node, 'target_selection', candidates.length > 0 ? 'channel-candidate simulation' : `top ${HUB_COUNT} hubs by distinct peers`, ''),
     ],

@@ -1,6 +1,8 @@
 import { commandProblems } from '../../../../test/utils/command-grammar';
 import { CompetingFees } from '../competing-fees';
-import { channel, node, policy } from './test-node.fixture';
+import { channel, node, PEER, policy } from './test-node.fixture';
+import { classifyNodeRole } from '../node-role.classifier';
+import { feePath, MAX_FEE_STEP_FACTOR, MIN_FEE_STEP_PPM, worthChanging } from './rule-helpers';
 import { feeRules, HIGH_BASE_FEE_MSAT, MIN_COMPETITORS, OVERPRICED_RATIO, UNDERPRICED_RATIO } from './fees.rules';
 
 const competition = (median: number, n = 9) => CompetingFees.of(Array.from({ length: n }, (_, i) => Math.round(median * (0.5 + i / (n - 1)))));
@@ -10,7 +12,7 @@ describe('fee rules', () => {
   describe('underpriced against the competition into the same peer', () => {
     const comp = competition(400); // median 400
     it('fires below a quarter of the median and suggests a higher fee', () => {
-      const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 99 }), competingFeesPpm: comp })] })).find((x) => x.rule === 'fee_underpriced')!;
+      const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 99 }), competingFeesPpm: comp }), channel(2), channel(3)] })).find((x) => x.rule === 'fee_underpriced')!;
       expect(f).toBeDefined();
       expect(f.suggestedValue as number).toBeGreaterThan(99);
       expect(f.evidence.find((e) => e.name === 'competing_fee_rate_median')?.value).toBe(400);
@@ -35,7 +37,7 @@ describe('fee rules', () => {
   describe('overpriced', () => {
     const comp = competition(100); // median 100, p90 ~ 144
     it(`fires above ${OVERPRICED_RATIO}x the median and the p90, suggesting a lower fee`, () => {
-      const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 1000 }), competingFeesPpm: comp })] })).find((x) => x.rule === 'fee_overpriced')!;
+      const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 1000 }), competingFeesPpm: comp }), channel(2), channel(3)] })).find((x) => x.rule === 'fee_overpriced')!;
       expect(f.suggestedValue as number).toBeLessThan(1000);
       expect(f.evidence.find((e) => e.name === 'own_fee_rate')?.value).toBe(1000);
     });
@@ -69,5 +71,56 @@ describe('fee rules', () => {
 
   it('says nothing about a healthy node', () => {
     expect(feeRules(node())).toEqual([]);
+  });
+
+  it('gives no routing-fee advice to a node that cannot route (one peer, however many channels)', () => {
+    const onePeer = [1, 2, 3, 4].map((i) => channel(i, { peerPubkey: PEER(1), local: policy({ feeRatePpm: 1 }), competingFeesPpm: competition(400) }));
+    expect(classifyNodeRole(node({ channels: onePeer })).role).toBe('cannot_route');
+    expect(feeRules(node({ channels: onePeer }))).toEqual([]);
+    expect(rulesFor({ local: policy({ feeRatePpm: 1 }), competingFeesPpm: competition(400) })).toContain('fee_underpriced');
+  });
+
+  it('lets the market, not the node’s own median, decide where there is a market', () => {
+    // Own median 100 ppm; this channel charges 1,000 ppm, inside its market's band (median 800): no advice.
+    expect(rulesFor({ local: policy({ feeRatePpm: 1000 }), competingFeesPpm: competition(800) })).toEqual([]);
+    // The same fee with no market is a weak own-outlier question, low priority.
+    const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 1000 }), competingFeesPpm: CompetingFees.of([]) }), channel(2), channel(3)] }))[0];
+    expect(f).toMatchObject({ rule: 'fee_own_outlier', priority: 'low', suggestedValue: 100 });
+  });
+
+  it('moves a fee in bounded steps and states the path; the command sets the first step', () => {
+    const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 20_000 }), competingFeesPpm: competition(100, 40) }), channel(2), channel(3)] }))[0];
+    expect(f).toMatchObject({ rule: 'fee_overpriced', message: 'fee_overpriced_stance', priority: 'low' });
+    const path = feePath(20_000, f.suggestedValue as number);
+    expect(path.length).toBeGreaterThan(3);
+    expect(f.params.steps).toBe(path.length);
+    expect(f.commands!.lnd).toContain(`--fee_rate_ppm ${path[0]}`);
+    expect(f.evidence.find((e) => e.name === 'fee_path')?.value).toBe(path.join(' → '));
+  });
+
+  it('never proposes a change under the minimum (0 → 1 ppm is not advice)', () => {
+    expect(rulesFor({ local: policy({ feeRatePpm: 0, baseFeeMsat: 0 }), competingFeesPpm: CompetingFees.of([1, 1, 1, 1, 1, 2, 2]) })).toEqual([]);
+  });
+
+  it('a thin market (under 20 competitors) gives low priority and confidence', () => {
+    const f = feeRules(node({ channels: [channel(1, { local: policy({ feeRatePpm: 1 }), competingFeesPpm: competition(400, 6) }), channel(2), channel(3)] }))[0];
+    expect(f).toMatchObject({ rule: 'fee_underpriced', priority: 'low' });
+    expect(f.confidence).toBeLessThanOrEqual(0.4);
+  });
+});
+
+describe(feePath.name, () => {
+  it('steps at most ×2 (or 100 ppm) each, every step worth a gossip update, ending on the target', () => {
+    for (const [from, to] of [[1, 190], [1_000_000, 10], [2500, 1], [0, 2107], [499, 1100], [150, 10], [100, 130]]) {
+      const path = feePath(from, to);
+      expect(path[path.length - 1]).toBe(to);
+      let c = from;
+      for (const step of path) {
+        const bound = Math.max(c * MAX_FEE_STEP_FACTOR, c + MIN_FEE_STEP_PPM, c / MAX_FEE_STEP_FACTOR);
+        expect(Math.abs(step - c)).toBeLessThanOrEqual(Math.abs(bound - c) * 1.2 + 10);
+        expect(worthChanging(c, step)).toBe(true);
+        c = step;
+      }
+    }
   });
 });

@@ -1,67 +1,127 @@
 import { feeChangeCommands } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
-import type { Finding, Rule } from '../recommendation.types';
-import { baseFinding, channelRef, graphEvidence, niceFee, peerName, enabledLocal } from './rule-helpers';
+import { classifyNodeRole, DELIBERATE_HIGH_FEE_PPM, NodeRoleAssessment } from '../node-role.classifier';
+import type { Finding, Priority, Rule } from '../recommendation.types';
+import { median } from '../../../graph/stats/ranking';
+import { baseFinding, channelRef, enabledLocal, feePath, graphEvidence, MIN_FEE_DELTA_PPM, MIN_FEE_DELTA_RATIO, niceCeil, niceFee, niceFloor, peerName, worthChanging } from './rule-helpers';
 
 /** Below this many competing channels into a peer, "the market" for that peer is too thin to compare with. */
 export const MIN_COMPETITORS = 5;
+/** From this many competitors on, the market is solid evidence; between the two, advice is low priority. */
+export const SOLID_MARKET_COMPETITORS = 20;
 /** Under a quarter of the competition's median: liquidity sold far below what routers pay elsewhere. */
 export const UNDERPRICED_RATIO = 0.25;
 /** Over four times the competition's median: pathfinding routes around the channel. */
 export const OVERPRICED_RATIO = 4;
-/** Fee changes smaller than this (ppm, and 20 %) are noise: each update is gossip that peers rate-limit. */
-export const MIN_FEE_DELTA_PPM = 10;
-export const MIN_FEE_DELTA_RATIO = 0.2;
+export { MIN_FEE_DELTA_PPM, MIN_FEE_DELTA_RATIO };
 /** A fixed fee above 5 sat makes small payments (most of them) uneconomic through the channel. */
 export const HIGH_BASE_FEE_MSAT = 5_000;
-/** 10× away from the node's own median fee usually means a forgotten default, not a strategy. */
+/** 10× away from the node's own median usually means a forgotten default, not a strategy. */
 export const OWN_MEDIAN_OUTLIER_RATIO = 10;
 /** The own-median comparison needs a few priced channels to mean anything. */
 export const MIN_OWN_POLICIES = 3;
-/** A fee floor for free-routing channels: the network's median, but never below 1 ppm. */
-const FREE_ROUTING_FLOOR_PPM = 1;
 
-function worthChanging(current: number, next: number): boolean {
-  const delta = Math.abs(next - current);
-  return delta >= MIN_FEE_DELTA_PPM && delta >= MIN_FEE_DELTA_RATIO * Math.max(current, 1);
+/**
+ * The market for a channel: the enabled fee rates of the other channels into the same peer. Degenerate when
+ * nearly all competitors charge the same (p10 = p90) or the upper quartile is at most 1 ppm: such a market
+ * says nothing about what the channel is worth.
+ */
+export interface Market {
+  n: number;
+  p10: number;
+  p25: number;
+  median: number;
+  p75: number;
+  p90: number;
+  solid: boolean;
 }
 
-function competitionFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
-  const local = enabledLocal(ch);
+export function marketOf(ch: ChannelView): Market | null {
   const comp = ch.competingFeesPpm;
-  if (!local || comp.length < MIN_COMPETITORS) return null;
-  const med = comp.quantile(0.5);
+  if (comp.length < MIN_COMPETITORS) return null;
+  const m = { n: comp.length, p10: comp.quantile(0.1), p25: comp.quantile(0.25), median: comp.quantile(0.5), p75: comp.quantile(0.75), p90: comp.quantile(0.9) };
+  if (m.p10 === m.p90 || m.p75 <= 1) return null;
+  return { ...m, solid: m.n >= SOLID_MARKET_COMPETITORS };
+}
+
+/** The fee an operator should be able to set and then hear nothing more from the market rules. */
+export function isUnderpriced(fee: number, m: Market): boolean {
+  return m.median > 0 && fee < UNDERPRICED_RATIO * m.median;
+}
+export function isOverpriced(fee: number, m: Market): boolean {
+  return fee > OVERPRICED_RATIO * Math.max(m.median, 1) && fee > m.p90;
+}
+
+/** 0 ppm (draining surplus) and 10,000+ ppm ("do not route through me") are often chosen on purpose. */
+function deliberateStance(fee: number): 'zero' | 'very_high' | null {
+  return fee === 0 ? 'zero' : fee >= DELIBERATE_HIGH_FEE_PPM ? 'very_high' : null;
+}
+
+/** Role, stance and market depth lower the priority and confidence a market finding starts with. */
+function tempered(role: NodeRoleAssessment, priority: Priority, confidence: number, weak: boolean): { priority: Priority; confidence: number } {
+  if (weak || role.role === 'merchant_sink') return { priority: 'low', confidence: Math.min(confidence, 0.4) };
+  if (role.role === 'leaf' && priority === 'high') return { priority: 'medium', confidence };
+  return { priority, confidence };
+}
+
+/** Inbound fees (bLIP-18) change what a forward costs; say whether the source had them at all. */
+function inboundEvidence(node: NodeAnalysis, local: ChannelView['local']) {
+  return local?.inboundFeeRatePpm === undefined
+    ? graphEvidence(node, 'own_inbound_fee_rate', 'not in the source', 'ppm (the embedded snapshot carries no inbound fees; outbound fees alone are compared)')
+    : graphEvidence(node, 'own_inbound_fee_rate', local.inboundFeeRatePpm, 'ppm');
+}
+
+function pathEvidence(node: NodeAnalysis, path: number[]) {
+  return graphEvidence(node, 'fee_path', path.join(' → '), `ppm, ${path.length} step(s) a few days apart`);
+}
+
+function competitionFinding(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment): Finding | null {
+  const local = enabledLocal(ch);
+  const comp0 = ch.competingFeesPpm;
+  if (!local || comp0.length < MIN_COMPETITORS) return null;
+  // Most channels fire neither rule: two quantiles settle that before the whole market is read.
+  const med0 = comp0.quantile(0.5);
+  const fee0 = local.feeRatePpm;
+  if (!(med0 > 0 && fee0 < UNDERPRICED_RATIO * med0) && !(fee0 > OVERPRICED_RATIO * Math.max(med0, 1) && fee0 > comp0.quantile(0.9))) return null;
+  const m = marketOf(ch);
+  if (!local || !m) return null;
+  const comp = ch.competingFeesPpm;
   const cur = local.feeRatePpm;
   let rule: 'fee_underpriced' | 'fee_overpriced';
-  if (med > 0 && cur < UNDERPRICED_RATIO * med) rule = 'fee_underpriced';
-  else if (cur > OVERPRICED_RATIO * Math.max(med, 1) && cur > comp.quantile(0.9)) rule = 'fee_overpriced';
-  else return null;
-  const p25 = comp.quantile(0.25);
-  const p75 = comp.quantile(0.75);
-  // Underpriced: the competition's lower quartile, or half its median when even that quartile is below the
-  // current fee. Overpriced: its upper quartile.
-  const target = niceFee(rule === 'fee_underpriced' ? (p25 > cur ? p25 : med / 2) : p75);
-  if (!worthChanging(cur, target) || (rule === 'fee_underpriced') !== target > cur) return null;
-  const next = { ...local, feeRatePpm: target };
+  let target: number;
+  // Targets stay inside the band the two rules define, so applying one never triggers the other or itself.
+  if (isUnderpriced(cur, m)) {
+    rule = 'fee_underpriced';
+    target = niceCeil(Math.max(m.p25, UNDERPRICED_RATIO * m.median));
+  } else if (isOverpriced(cur, m)) {
+    rule = 'fee_overpriced';
+    target = Math.max(niceFloor(m.p75), m.median);
+  } else return null;
+  if (!worthChanging(cur, target)) return null;
+  const path = feePath(cur, target);
+  const stance = deliberateStance(cur);
   const pctBefore = comp.percentBelow(cur);
   const pctAfter = comp.percentBelow(target);
   const big = ch.capacitySat >= node.network.medianChannelSat;
+  const { priority, confidence } = tempered(role, rule === 'fee_underpriced' && big ? 'high' : 'medium', Math.min(0.9, 0.5 + m.n / 100), !m.solid || stance !== null);
   return baseFinding({
     rule,
     type: 'fee_adjustment',
     category: 'revenue',
-    priority: rule === 'fee_underpriced' && big ? 'high' : 'medium',
-    message: rule,
+    priority,
+    message: stance ? (rule === 'fee_underpriced' ? 'fee_underpriced_stance' : 'fee_overpriced_stance') : rule,
     params: {
       peer: peerName(ch),
       current: cur,
       suggested: target,
-      median: med,
-      competitors: comp.length,
+      firstStep: path[0],
+      steps: path.length,
+      median: m.median,
+      competitors: m.n,
       multiple: OVERPRICED_RATIO,
-      ratio: cur > 0 ? (target / cur).toFixed(1) : '∞',
-      pctBefore,
+      pctBefore: rule === 'fee_underpriced' ? Math.round(100 - pctBefore) : pctBefore,
       pctAfter: rule === 'fee_underpriced' ? Math.round(100 - pctAfter) : pctAfter,
+      medianName: m.n % 2 === 0 ? 'lower median' : 'median',
     },
     channel: ch,
     targetNodes: [ch.peerPubkey],
@@ -70,31 +130,42 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView): Finding | null
     direction: 'outbound',
     evidence: [
       graphEvidence(node, 'own_fee_rate', cur, 'ppm'),
-      graphEvidence(node, 'competing_channels_into_peer', comp.length, 'channels'),
-      graphEvidence(node, 'competing_fee_rate_p25', p25, 'ppm'),
-      graphEvidence(node, 'competing_fee_rate_median', med, 'ppm'),
-      graphEvidence(node, 'competing_fee_rate_p75', p75, 'ppm'),
+      graphEvidence(node, 'competing_channels_into_peer', m.n, 'channels'),
+      graphEvidence(node, 'competing_fee_rate_p25', m.p25, 'ppm (nearest rank)'),
+      graphEvidence(node, 'competing_fee_rate_median', m.median, m.n % 2 === 0 ? 'ppm (nearest rank: the lower median, n even)' : 'ppm (nearest rank)'),
+      graphEvidence(node, 'competing_fee_rate_p75', m.p75, 'ppm (nearest rank)'),
       graphEvidence(node, 'percentile_among_competitors_before', pctBefore, '% of competing fees below'),
       graphEvidence(node, 'percentile_among_competitors_after', pctAfter, '% of competing fees below'),
+      graphEvidence(node, 'market_depth', m.solid ? 'solid' : 'thin', `${SOLID_MARKET_COMPETITORS}+ competitors is solid`),
+      pathEvidence(node, path),
       graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
+      inboundEvidence(node, local),
     ],
-    confidence: Math.min(0.9, 0.5 + comp.length / 100),
+    confidence,
     impactScore: ch.capacitySat * Math.abs(Math.log((target + 1) / (cur + 1))),
-    commands: feeChangeCommands(channelRef(ch), local, next),
+    policyChange: { feeRatePpm: path[0] },
+    commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: path[0] }),
   });
 }
 
-function freeRouting(node: NodeAnalysis, ch: ChannelView): Finding | null {
+function freeRouting(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment): Finding | null {
   const local = enabledLocal(ch);
   if (!local || local.feeRatePpm !== 0 || local.baseFeeMsat !== 0) return null;
-  const target = Math.max(FREE_ROUTING_FLOOR_PPM, niceFee(ch.competingFeesPpm.length >= MIN_COMPETITORS ? ch.competingFeesPpm.quantile(0.25) : node.network.medianFeePpm));
+  const m = marketOf(ch);
+  // With a market: its lower quartile, held inside the band; without: the node's own habit, then the network's.
+  const own = node.summary.medianOutboundFeePpm;
+  const basis = m ? 'competing_fee_rate_p25' : own && own > 0 ? 'own_median_fee_rate' : 'network_median_fee_rate';
+  const target = m ? niceCeil(Math.max(m.p25, UNDERPRICED_RATIO * m.median)) : niceFee(own && own > 0 ? own : node.network.medianFeePpm);
+  if (!worthChanging(0, target)) return null;
+  const path = feePath(0, target);
+  const { priority, confidence } = tempered(role, 'low', 0.5, false);
   return baseFinding({
     rule: 'fee_free_routing',
     type: 'fee_adjustment',
     category: 'revenue',
-    priority: ch.capacitySat >= node.network.medianChannelSat ? 'high' : 'medium',
+    priority,
     message: 'fee_free_routing',
-    params: { peer: peerName(ch), suggested: target, perMillion: target },
+    params: { peer: peerName(ch), suggested: target, firstStep: path[0], steps: path.length, perMillion: target },
     channel: ch,
     targetNodes: [ch.peerPubkey],
     currentValue: 0,
@@ -103,24 +174,28 @@ function freeRouting(node: NodeAnalysis, ch: ChannelView): Finding | null {
     evidence: [
       graphEvidence(node, 'own_fee_rate', 0, 'ppm'),
       graphEvidence(node, 'own_base_fee', 0, 'msat'),
+      graphEvidence(node, 'target_basis', basis, ''),
       graphEvidence(node, 'network_median_fee_rate', node.network.medianFeePpm, 'ppm'),
+      pathEvidence(node, path),
       graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
     ],
-    confidence: 0.8,
+    confidence,
     impactScore: ch.capacitySat,
-    commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: target }),
+    policyChange: { feeRatePpm: path[0] },
+    commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: path[0] }),
   });
 }
 
-function highBaseFee(node: NodeAnalysis, ch: ChannelView): Finding | null {
+function highBaseFee(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment): Finding | null {
   const local = enabledLocal(ch);
   if (!local || local.baseFeeMsat <= HIGH_BASE_FEE_MSAT) return null;
   const target = Math.min(1000, Math.max(0, Math.round(node.network.medianBaseFeeMsat)));
+  const { priority, confidence } = tempered(role, 'medium', 0.75, false);
   return baseFinding({
     rule: 'fee_high_base',
     type: 'fee_adjustment',
     category: 'revenue',
-    priority: 'medium',
+    priority,
     message: 'fee_high_base',
     params: { peer: peerName(ch), current: local.baseFeeMsat, suggested: target, networkMedian: node.network.medianBaseFeeMsat },
     channel: ch,
@@ -132,36 +207,51 @@ function highBaseFee(node: NodeAnalysis, ch: ChannelView): Finding | null {
       graphEvidence(node, 'own_base_fee', local.baseFeeMsat, 'msat'),
       graphEvidence(node, 'network_median_base_fee', node.network.medianBaseFeeMsat, 'msat'),
     ],
-    confidence: 0.75,
+    confidence,
     impactScore: ch.capacitySat / 2,
+    policyChange: { baseFeeMsat: target },
     commands: feeChangeCommands(channelRef(ch), local, { ...local, baseFeeMsat: target }),
   });
 }
 
-function ownOutlier(node: NodeAnalysis, ch: ChannelView, flagged: Set<ChannelView>): Finding | null {
+/**
+ * A fee far from the node's own median is looked at only where the channel has no usable market: where it
+ * has one, the market rules decide, and a fee they leave alone is within the market's band whatever the
+ * node's other channels charge (pulling a 500 M sat channel to a 1 ppm habit is what this prevents).
+ */
+function ownOutlier(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessment, own: number | null): Finding | null {
   const local = enabledLocal(ch);
-  const own = node.summary.medianOutboundFeePpm;
-  if (!local || flagged.has(ch) || own === null || own <= 0 || node.summary.activeChannels < MIN_OWN_POLICIES) return null;
+  if (!local || own === null || own <= 0 || node.summary.outboundUsableChannels < MIN_OWN_POLICIES) return null;
   const r = Math.max(local.feeRatePpm, 1) / own;
-  if (r < OWN_MEDIAN_OUTLIER_RATIO && r > 1 / OWN_MEDIAN_OUTLIER_RATIO) return null;
+  if ((r < OWN_MEDIAN_OUTLIER_RATIO && r > 1 / OWN_MEDIAN_OUTLIER_RATIO) || marketOf(ch)) return null;
   const target = niceFee(own);
-  if (!worthChanging(local.feeRatePpm, target)) return null;
+  // A sink's 10,000+ ppm habit is a stance of its own, not a price to copy onto another channel.
+  if (role.role === 'merchant_sink' || target >= DELIBERATE_HIGH_FEE_PPM) return null;
+  if (!worthChanging(local.feeRatePpm, target) || deliberateStance(local.feeRatePpm) === 'zero') return null;
+  const path = feePath(local.feeRatePpm, target);
+  const { priority, confidence } = tempered(role, 'low', 0.3, true);
   return baseFinding({
     rule: 'fee_own_outlier',
     type: 'fee_adjustment',
     category: 'revenue',
-    priority: 'low',
+    priority,
     message: 'fee_own_outlier',
-    params: { peer: peerName(ch), current: local.feeRatePpm, ownMedian: own, multiple: OWN_MEDIAN_OUTLIER_RATIO },
+    params: { peer: peerName(ch), current: local.feeRatePpm, ownMedian: own, multiple: OWN_MEDIAN_OUTLIER_RATIO, suggested: target, firstStep: path[0], steps: path.length, competitors: ch.competingFeesPpm.length },
     channel: ch,
     targetNodes: [ch.peerPubkey],
     currentValue: local.feeRatePpm,
     suggestedValue: target,
     direction: 'outbound',
-    evidence: [graphEvidence(node, 'own_fee_rate', local.feeRatePpm, 'ppm'), graphEvidence(node, 'own_median_fee_rate', own, 'ppm')],
-    confidence: 0.5,
+    evidence: [
+      graphEvidence(node, 'own_fee_rate', local.feeRatePpm, 'ppm'),
+      graphEvidence(node, 'own_median_fee_rate', own, 'ppm (over your enabled channels, with the market rules’ targets applied)'),
+      graphEvidence(node, 'competing_channels_into_peer', ch.competingFeesPpm.length, `channels (no usable market: under ${MIN_COMPETITORS}, or all alike)`),
+      pathEvidence(node, path),
+    ],
+    confidence,
     impactScore: ch.capacitySat / 4,
-    commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: target }),
+    policyChange: { feeRatePpm: path[0] },
+    commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: path[0] }),
   });
 }
 
@@ -197,6 +287,7 @@ function sparkseerFees(node: NodeAnalysis): Finding[] {
         ],
         confidence: 0.7,
         impactScore: ch.capacitySat,
+        policyChange: { feeRatePpm: target },
         commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: target }),
       }),
     );
@@ -204,22 +295,37 @@ function sparkseerFees(node: NodeAnalysis): Finding[] {
   return out;
 }
 
-/** Fees and revenue: priced against the competition into the same peer, base fee, own consistency, Sparkseer. */
-export const feeRules: Rule = (node) => {
-  const out: Finding[] = [];
-  const flagged = new Set<ChannelView>();
+/**
+ * The node's own median once the market rules' targets are applied: the reference for own-median outliers.
+ * Taken after the market's changes, so that applying every target leaves it where it was (moving outliers
+ * onto a median does not move the median) and a second run has nothing new to say.
+ */
+function settledOwnMedian(node: NodeAnalysis, market: Map<ChannelView, Finding>): number | null {
+  const fees: number[] = [];
   for (const ch of node.channels) {
-    const f = freeRouting(node, ch) ?? competitionFinding(node, ch);
-    if (f) {
-      out.push(f);
-      flagged.add(ch);
-    }
-    const b = highBaseFee(node, ch);
-    if (b) out.push(b);
+    const local = enabledLocal(ch);
+    if (!local) continue;
+    const f = market.get(ch);
+    fees.push(f && f.policyChange?.feeRatePpm !== undefined ? (f.suggestedValue as number) : local.feeRatePpm);
   }
+  return median(fees.sort((x, y) => x - y));
+}
+
+/** Fees and revenue, for nodes that can route: priced against the competition into the same peer, base fee, own consistency, Sparkseer. */
+export const feeRules: Rule = (node, role = classifyNodeRole(node)) => {
+  if (!role.canRoute) return [];
+  const out: Finding[] = [];
+  const market = new Map<ChannelView, Finding>();
   for (const ch of node.channels) {
-    const f = ownOutlier(node, ch, flagged);
+    const f = freeRouting(node, ch, role) ?? competitionFinding(node, ch, role);
+    if (f) market.set(ch, f);
+  }
+  const ownMedian = settledOwnMedian(node, market);
+  for (const ch of node.channels) {
+    const f = market.get(ch) ?? ownOutlier(node, ch, role, ownMedian);
     if (f) out.push(f);
+    const b = highBaseFee(node, ch, role);
+    if (b) out.push(b);
   }
   return [...out, ...sparkseerFees(node)];
 };

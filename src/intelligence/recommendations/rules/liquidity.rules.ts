@@ -1,4 +1,4 @@
-import { closeChannelCommands, feeChangeCommands, loopOutCommands } from '../commands/command-templates';
+import { closeChannelCommands, inboundDiscountCommands, loopOutCommands } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
 import type { Finding, Rule } from '../recommendation.types';
 import { baseFinding, channelRef, peerName } from './rule-helpers';
@@ -13,8 +13,13 @@ const TARGET_SHARE = 0.5;
 const LOOP_MIN_SAT = 250_000;
 /** A channel this large earning nothing over the window is worth reconsidering. */
 export const IDLE_MIN_CAPACITY_SAT = 1_000_000;
-/** Raise the fee by a quarter on a draining channel: slows the drain without pricing it out. */
-const DRAIN_FEE_FACTOR = 1.25;
+/**
+ * A depleted channel gets an inbound discount (flow in through it refills it) of half the node's lowest
+ * outbound fee rate: never more than that rate, so no forward's total fee can go negative (bLIP-18).
+ */
+const INBOUND_DISCOUNT_SHARE = 0.5;
+/** Below this, a discount is noise (the same bar as any fee change). */
+const MIN_INBOUND_DISCOUNT_PPM = 10;
 
 function liveEvidence(name: string, value: number, unit: string) {
   return { name, value, unit, source: 'lnd', date: new Date().toISOString().slice(0, 10) };
@@ -28,9 +33,11 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
   if (!depleted && share <= SATURATED_SHARE) return null;
   const amount = Math.round(Math.abs(TARGET_SHARE - share) * ch.capacitySat);
   const local = ch.local && !ch.local.disabled ? ch.local : null;
+  const lowestOut = Math.min(...node.channels.filter((c) => c.local && !c.local.disabled).map((c) => c.local!.feeRatePpm));
+  const discount = Number.isFinite(lowestOut) ? Math.floor(INBOUND_DISCOUNT_SHARE * lowestOut) : 0;
   const commands = depleted
-    ? local && local.feeRatePpm > 0
-      ? feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: Math.round(local.feeRatePpm * DRAIN_FEE_FACTOR) })
+    ? local && discount >= MIN_INBOUND_DISCOUNT_PPM
+      ? inboundDiscountCommands(channelRef(ch), { ...local, inboundBaseFeeMsat: local.inboundBaseFeeMsat ?? 0, inboundFeeRatePpm: local.inboundFeeRatePpm ?? 0 }, discount)
       : null
     : amount >= LOOP_MIN_SAT
       ? loopOutCommands(channelRef(ch), amount)
@@ -41,14 +48,20 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
     category: 'liquidity',
     priority: ch.capacitySat >= node.network.medianChannelSat ? 'high' : 'medium',
     message: depleted ? 'liquidity_depleted' : 'liquidity_saturated',
-    params: { peer: peerName(ch), localPct: Math.round(share * 100), amount },
+    params: { peer: peerName(ch), localPct: Math.round(share * 100), amount, discount: depleted && commands ? discount : 0 },
     channel: ch,
     targetNodes: [ch.peerPubkey],
     currentValue: b.localSat,
     suggestedValue: Math.round(TARGET_SHARE * ch.capacitySat),
     amountSuggestion: amount,
     direction: depleted ? 'outbound' : 'inbound',
-    evidence: [liveEvidence('local_balance', b.localSat, 'sat'), liveEvidence('remote_balance', b.remoteSat, 'sat'), liveEvidence('local_share', Math.round(share * 1000) / 10, '%')],
+    evidence: [
+      liveEvidence('local_balance', b.localSat, 'sat'),
+      liveEvidence('remote_balance', b.remoteSat, 'sat'),
+      liveEvidence('local_share', Math.round(share * 1000) / 10, '%'),
+      ...(depleted ? [liveEvidence('suggested_inbound_discount', discount, `ppm (half your lowest outbound fee rate, ${Number.isFinite(lowestOut) ? lowestOut : 'none'} ppm)`)] : []),
+      { name: 'current_inbound_fee_rate', value: local?.inboundFeeRatePpm ?? 'not in the source', unit: 'ppm', source: node.source, date: node.network.snapshotDate },
+    ],
     confidence: 0.9,
     impactScore: amount,
     commands,

@@ -95,6 +95,18 @@ describe('liquidity and cost rules (live balances)', () => {
     expect(commandProblems(sat.commands!.lnd!)).toEqual([]);
     expect(sat.commands!.lnd).toMatch(/^loop out --amt 450000 --channel \d+$/);
   });
+  it('a depleted channel gets an inbound-fee discount no larger than the lowest outbound fee (no negative total)', () => {
+    const n = node({ channels: [channel(1, { balance: { localSat: 50_000, remoteSat: 950_000, active: true } }), channel(2, { local: policy({ feeRatePpm: 60 }) }), channel(3)] });
+    const f = liquidityRules(n)[0];
+    expect(f.commands!.lnd).toContain('--inbound_base_fee_msat 0 --inbound_fee_rate_ppm -30 --chan_point');
+    expect(f.commands!.lnd).toContain('--fee_rate_ppm 100'); // the outbound fee stays as it is
+    expect(commandProblems(f.commands!.lnd!)).toEqual([]);
+    expect(f.commands!.cln).toBeNull();
+    expect(f.commands!.revert!.lnd).toContain('--inbound_fee_rate_ppm 0');
+    // With a 15 ppm channel the discount would be 7 ppm, under the minimum change: no command.
+    const cheap = node({ channels: [channel(1, { balance: { localSat: 50_000, remoteSat: 950_000, active: true } }), channel(2, { local: policy({ feeRatePpm: 15 }) })] });
+    expect(liquidityRules(cheap)[0].commands).toBeNull();
+  });
   it('says nothing without balances', () => {
     expect(liquidityRules(node())).toEqual([]);
     expect(costRules(node())).toEqual([]);

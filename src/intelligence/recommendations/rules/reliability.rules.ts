@@ -1,5 +1,6 @@
-import { closeChannelCommands, enableChannelCommands, feeChangeCommands, maxHtlcCommands } from '../commands/command-templates';
+import { closeChannelCommands, enableChannelCommands, feeChangeCommands, forceCloseCommands, maxHtlcCommands } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
+import { classifyNodeRole } from '../node-role.classifier';
 import type { Finding, Rule } from '../recommendation.types';
 import { baseFinding, channelRef, graphEvidence, peerName, enabledLocal } from './rule-helpers';
 
@@ -12,8 +13,6 @@ export const MAX_REASONABLE_CLTV_DELTA = 288;
 /** A max_htlc under 10 % of capacity and under 100k sat blocks most payments worth routing. */
 export const MIN_MAX_HTLC_SHARE = 0.1;
 export const MIN_MAX_HTLC_MSAT = 100_000_000;
-/** max_htlc to suggest: 99 % of capacity, what CLN uses by default. */
-const SUGGESTED_MAX_HTLC_SHARE = 0.99;
 /**
  * Some nodes (ACINQ among them) set max_htlc per channel from the live balance, to tell senders which
  * directions can carry a payment: many distinct max_htlc/capacity ratios reveal it, and then a small
@@ -38,52 +37,77 @@ export function managesMaxHtlcDynamically(node: NodeAnalysis): boolean {
 export const MIN_USEFUL_CHANNEL_SAT = 100_000;
 /** One peer holding more than half of the active capacity is a single point of failure. */
 export const CONCENTRATION_SHARE = 0.5;
-/** Concentration only matters for a node with a few peers to spread over. */
-export const CONCENTRATION_MIN_PEERS = 3;
 /** Zombie-channel advice lists at most this many peers. */
 const ZOMBIE_TARGETS = 10;
 
+/** How long to wait for a peer to come back before closing a channel whose own direction stays disabled. */
+export const DISABLED_GRACE_DAYS = 3;
+/** A force-close: commitment transaction (~200 vB with anchors) plus the sweep of the node's own output (~110 vB). */
+export const FORCE_CLOSE_VBYTES = 310;
+/** Zombie advice writes command lines for at most this many channels (the largest first); all are listed. */
+export const MAX_CLOSE_COMMAND_LINES = 25;
+
+const on = (p: ChannelView['local']) => !!p && !p.disabled;
+
+/** The node's own direction is not enabled (a null policy in the snapshot, or a disabled one) while the peer's is. */
+export function ownDirectionDisabled(ch: ChannelView): boolean {
+  return !on(ch.local) && on(ch.remote);
+}
+
 function disabledLocal(node: NodeAnalysis, ch: ChannelView): Finding | null {
-  if (!ch.local?.disabled || !ch.remote || ch.remote.disabled) return null;
+  if (!ownDirectionDisabled(ch)) return null;
   return baseFinding({
     rule: 'channel_disabled',
     type: 'channel_management',
     category: 'operational',
     priority: ch.capacitySat >= node.network.medianChannelSat ? 'high' : 'medium',
     message: 'channel_disabled',
-    params: { peer: peerName(ch), capacity: ch.capacitySat },
+    params: { peer: peerName(ch), capacity: ch.capacitySat, days: DISABLED_GRACE_DAYS },
     channel: ch,
     targetNodes: [ch.peerPubkey],
-    currentValue: 'disabled',
+    currentValue: ch.local ? 'disabled' : 'no policy',
     suggestedValue: 'enabled',
     direction: 'outbound',
-    evidence: [graphEvidence(node, 'local_direction_disabled', 'true', ''), graphEvidence(node, 'peer_direction_enabled', 'true', ''), graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat')],
+    evidence: [
+      graphEvidence(node, 'own_direction', ch.local ? 'disabled' : 'no policy announced (null)', ''),
+      graphEvidence(node, 'peer_direction_enabled', 'true', ''),
+      graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
+      graphEvidence(node, 'node_capacity_share_with_own_direction_disabled', node.summary.totalCapacitySat ? Math.round((1000 * node.summary.ownDisabledCapacitySat) / node.summary.totalCapacitySat) / 10 : 0, '%'),
+    ],
     confidence: 0.8,
     impactScore: ch.capacitySat,
-    commands: enableChannelCommands(channelRef(ch)),
+    commands: enableChannelCommands(channelRef(ch), [], DISABLED_GRACE_DAYS),
   });
 }
 
+/** Channels with no enabled direction, all in one finding, each with a force-close line (largest first). */
 function zombies(node: NodeAnalysis): Finding | null {
-  const dead = node.channels.filter((c) => !c.usable);
+  const dead = node.channels.filter((c) => !on(c.local) && !on(c.remote));
   if (dead.length === 0 || !node.routable) return null; // a node with nothing usable gets `not_routable` instead
   const capacity = dead.reduce((s, c) => s + c.capacitySat, 0);
-  const largest = [...dead].sort((a, b) => b.capacitySat - a.capacitySat);
+  const largest = [...dead].sort((a, b) => b.capacitySat - a.capacitySat || (a.peerPubkey < b.peerPubkey ? -1 : 1));
+  const vbytes = dead.length * FORCE_CLOSE_VBYTES;
   return baseFinding({
     rule: 'zombie_channels',
     type: 'channel_management',
     category: 'cost',
     priority: capacity >= 10 * node.network.medianChannelSat ? 'medium' : 'low',
     message: 'zombie_channels',
-    params: { count: dead.length, capacity },
+    params: { count: dead.length, capacity, vbytes },
     channel: dead.length === 1 ? dead[0] : null,
+    channels: largest,
     targetNodes: [...new Set(largest.map((c) => c.peerPubkey))].slice(0, ZOMBIE_TARGETS),
     channelsAffected: dead.length,
     amountSuggestion: capacity,
-    evidence: [graphEvidence(node, 'channels_without_enabled_direction', dead.length, 'channels'), graphEvidence(node, 'capacity_locked', capacity, 'sat')],
+    evidence: [
+      graphEvidence(node, 'channels_without_enabled_direction', dead.length, 'channels'),
+      graphEvidence(node, 'capacity_locked', capacity, 'sat'),
+      graphEvidence(node, 'on_chain_size_of_force_closes', vbytes, `vB (about ${FORCE_CLOSE_VBYTES} vB each: commitment + sweep)`),
+      graphEvidence(node, 'lock_time_after_force_close', 'to_self_delay', 'blocks (often 144–2016; not in the graph)'),
+    ],
     confidence: 0.6,
     impactScore: capacity,
-    commands: closeChannelCommands(channelRef(largest[0])),
+    commands: forceCloseCommands(largest.map((c) => ({ ...channelRef(c), capacitySat: c.capacitySat })), MAX_CLOSE_COMMAND_LINES),
   });
 }
 
@@ -108,32 +132,37 @@ function cltv(node: NodeAnalysis, ch: ChannelView): Finding | null {
     evidence: [graphEvidence(node, 'own_cltv_delta', local.cltvDelta, 'blocks'), graphEvidence(node, 'network_median_cltv_delta', node.network.medianCltvDelta, 'blocks')],
     confidence: 0.8,
     impactScore: ch.capacitySat,
+    policyChange: { cltvDelta: target },
     commands: feeChangeCommands(channelRef(ch), local, { ...local, cltvDelta: target }),
   });
 }
 
+/**
+ * A small max_htlc is questioned, never raised to a number: LND refuses a max_htlc above the channel's
+ * negotiated max in-flight amount, which public data does not show, so the command carries a placeholder
+ * and says where to read the ceiling.
+ */
 function maxHtlc(node: NodeAnalysis, ch: ChannelView): Finding | null {
   const local = enabledLocal(ch);
   if (!local || local.maxHtlcMsat === null) return null;
   const capMsat = ch.capacitySat * 1000;
   if (local.maxHtlcMsat >= MIN_MAX_HTLC_SHARE * capMsat || local.maxHtlcMsat >= MIN_MAX_HTLC_MSAT) return null;
-  const target = Math.floor(SUGGESTED_MAX_HTLC_SHARE * ch.capacitySat) * 1000;
   return baseFinding({
     rule: 'max_htlc_small',
     type: 'channel_management',
     category: 'operational',
-    priority: 'medium',
+    priority: 'low',
     message: 'max_htlc_small',
-    params: { peer: peerName(ch), currentSat: Math.floor(local.maxHtlcMsat / 1000), suggestedSat: target / 1000, capacity: ch.capacitySat },
+    params: { peer: peerName(ch), currentSat: Math.floor(local.maxHtlcMsat / 1000), capacity: ch.capacitySat },
     channel: ch,
     targetNodes: [ch.peerPubkey],
     currentValue: local.maxHtlcMsat,
-    suggestedValue: target,
+    suggestedValue: null,
     direction: 'outbound',
     evidence: [graphEvidence(node, 'own_max_htlc', local.maxHtlcMsat, 'msat'), graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat')],
-    confidence: 0.75,
+    confidence: 0.4,
     impactScore: ch.capacitySat,
-    commands: maxHtlcCommands(channelRef(ch), { ...local, maxHtlcMsat: local.maxHtlcMsat }, target),
+    commands: maxHtlcCommands(channelRef(ch), { ...local, maxHtlcMsat: local.maxHtlcMsat }),
   });
 }
 
@@ -156,24 +185,25 @@ function smallChannel(node: NodeAnalysis, ch: ChannelView): Finding | null {
   });
 }
 
+/** Flagged at any peer count: 100 % on one peer is the worst case, not a case to skip. */
 function concentration(node: NodeAnalysis): Finding | null {
-  if (node.summary.activePeers < CONCENTRATION_MIN_PEERS || node.summary.activeCapacitySat === 0) return null;
+  if (node.summary.activeCapacitySat === 0) return null;
   const byPeer = new Map<string, { cap: number; ch: ChannelView }>();
   for (const ch of node.channels) {
     if (!ch.usable) continue;
     const e = byPeer.get(ch.peerPubkey);
     byPeer.set(ch.peerPubkey, { cap: (e?.cap ?? 0) + ch.capacitySat, ch: e?.ch ?? ch });
   }
-  const [peer, top] = [...byPeer.entries()].sort((a, b) => b[1].cap - a[1].cap)[0];
+  const [peer, top] = [...byPeer.entries()].sort((a, b) => b[1].cap - a[1].cap || (a[0] < b[0] ? -1 : 1))[0];
   const share = top.cap / node.summary.activeCapacitySat;
   if (share <= CONCENTRATION_SHARE) return null;
   return baseFinding({
     rule: 'concentration',
     type: 'network_topology',
     category: 'connectivity',
-    priority: 'medium',
-    message: 'concentration',
-    params: { peer: peerName(top.ch), share: Math.round(share * 100) },
+    priority: byPeer.size === 1 ? 'high' : 'medium',
+    message: byPeer.size === 1 ? 'concentration_single_peer' : 'concentration',
+    params: { peer: peerName(top.ch), share: Math.round(share * 100), channels: node.channels.filter((c) => c.peerPubkey === peer && c.usable).length },
     targetNodes: [peer],
     currentValue: Math.round(share * 1000) / 1000,
     suggestedValue: CONCENTRATION_SHARE,
@@ -183,12 +213,13 @@ function concentration(node: NodeAnalysis): Finding | null {
   });
 }
 
-/** Reliability and hygiene: disabled and zombie channels, CLTV and max_htlc outliers, tiny channels, concentration. */
-export const reliabilityRules: Rule = (node) => {
+/** Reliability and hygiene: disabled and zombie channels, CLTV and max_htlc outliers (routing nodes only), tiny channels, concentration. */
+export const reliabilityRules: Rule = (node, role = classifyNodeRole(node)) => {
   const out: Finding[] = [];
   const dynamicMaxHtlc = managesMaxHtlcDynamically(node);
   for (const ch of node.channels) {
-    for (const f of [disabledLocal(node, ch), cltv(node, ch), dynamicMaxHtlc ? null : maxHtlc(node, ch), smallChannel(node, ch)]) if (f) out.push(f);
+    const routing = role.canRoute ? [cltv(node, ch), dynamicMaxHtlc ? null : maxHtlc(node, ch)] : [];
+    for (const f of [disabledLocal(node, ch), ...routing, smallChannel(node, ch)]) if (f) out.push(f);
   }
   for (const f of [zombies(node), concentration(node)]) if (f) out.push(f);
   return out;

@@ -28,6 +28,9 @@ export function node(n: Partial<NodeAnalysis> = {}, channelCount = 8): NodeAnaly
   const channels = n.channels ?? Array.from({ length: channelCount }, (_, i) => channel(i + 1));
   const usable = channels.filter((c) => c.usable);
   const activeCapacity = usable.reduce((s, c) => s + c.capacitySat, 0);
+  const on = (p: PolicyView | null) => !!p && !p.disabled;
+  const outbound = channels.filter((c) => on(c.local));
+  const ownDisabled = channels.filter((c) => !on(c.local) && on(c.remote));
   return {
     pubkey: ME,
     alias: 'me',
@@ -38,6 +41,11 @@ export function node(n: Partial<NodeAnalysis> = {}, channelCount = 8): NodeAnaly
       activeCapacitySat: activeCapacity,
       distinctPeers: new Set(channels.map((c) => c.peerPubkey)).size,
       activePeers: new Set(usable.map((c) => c.peerPubkey)).size,
+      outboundUsableChannels: outbound.length,
+      outboundUsableCapacitySat: outbound.reduce((s, c) => s + c.capacitySat, 0),
+      ownDisabledChannels: ownDisabled.length,
+      ownDisabledCapacitySat: ownDisabled.reduce((s, c) => s + c.capacitySat, 0),
+      bidirectionalPeers: new Set(outbound.filter((c) => on(c.remote)).map((c) => c.peerPubkey)).size,
       meanChannelSat: 1_000_000,
       medianChannelSat: 1_000_000,
       medianOutboundFeePpm: 100,
