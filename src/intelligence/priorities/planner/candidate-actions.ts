@@ -1,6 +1,7 @@
 import { fitOpenToBudget } from '../../candidates/open-sizing';
 import { openChannelCommands } from '../../recommendations/commands/command-templates';
 import type { Language } from '../../recommendations/i18n/messages';
+import { FORCE_CLOSE_VBYTES } from '../../recommendations/rules/reliability.rules';
 import type { Recommendation } from '../../recommendations/recommendations.engine';
 import type { RecCategory } from '../../recommendations/recommendation.types';
 import { CandidateAction, Context, Difficulty, Goal, PlanRequest, Timeframe } from './plan.types';
@@ -62,7 +63,7 @@ const RULE_GOALS: Record<string, Goal[]> = {
   liquidity_saturated: ['liquidity', 'routing_revenue'],
 };
 
-type CostKind = 'none' | 'open' | 'close' | 'rebalance' | 'loop_out';
+type CostKind = 'none' | 'open' | 'close' | 'force_close' | 'rebalance' | 'loop_out';
 type ProfileCost = CostKind | 'manual';
 interface Profile {
   difficulty: Difficulty;
@@ -116,6 +117,8 @@ function costKindOf(rec: Recommendation, profile: Profile): CostKind | 'manual' 
   const cmd = rec.commands?.lnd ?? rec.commands?.cln ?? null;
   if (cmd === null) return profile.cost === 'rebalance' ? 'rebalance' : 'manual';
   if (/\bopenchannel\b|\bfundchannel\b/.test(cmd)) return 'open';
+  // A force close (zombies: the peer is gone) pays for the commitment and the sweep, not a cooperative close.
+  if (/\bclosechannel\b.*--force\b|^lightning-cli close \S+ \d+\b/.test(cmd)) return 'force_close';
   if (/\bclosechannel\b|^lightning-cli close\b/.test(cmd)) return 'close';
   if (/^loop out\b/.test(cmd)) return 'loop_out';
   return 'none';
@@ -141,6 +144,10 @@ function estimateCost(rec: Recommendation, kind: CostKind | 'manual', c: CostInp
     case 'close': {
       const n = Math.max(1, rec.channels_affected);
       return { cost: n * CLOSE_TX_VBYTES * c.onchainFeeRateSatVb, capital: 0, basis: `${n} close(s) × ${CLOSE_TX_VBYTES} vB × ${rate}` };
+    }
+    case 'force_close': {
+      const n = Math.max(1, rec.channels_affected);
+      return { cost: n * FORCE_CLOSE_VBYTES * c.onchainFeeRateSatVb, capital: 0, basis: `${n} force close(s) × ${FORCE_CLOSE_VBYTES} vB (commitment + sweep) × ${rate}` };
     }
     case 'rebalance': {
       const ppm = REBALANCE_HOPS * c.networkMedianFeePpm;
@@ -197,7 +204,7 @@ export function candidateActions(recs: Recommendation[], req: PlanRequest, lang:
     const { rec, costing } = kind === 'open' ? fitToBudget(original, estimateCost(original, kind, costs, lang), req.budgetLimit, lang) : { rec: original, costing: estimateCost(original, kind, costs, lang) };
     const goals = goalsOf(rec);
     const hasCommand = (rec.commands?.lnd ?? rec.commands?.cln ?? null) !== null;
-    const closes = kind === 'close' ? Math.max(1, rec.channels_affected) : 0;
+    const closes = kind === 'close' || kind === 'force_close' ? Math.max(1, rec.channels_affected) : 0;
     const onGoal = goals.some((g) => req.goals.includes(g));
     const goalFactor = onGoal ? 1 : rec.priority === 'critical' && closes === 0 ? OFF_GOAL_FACTOR : 0;
     const score =
