@@ -16,9 +16,18 @@ export const HUB_COUNT = 50;
 /** How many simulated channel candidates become recommendations. */
 export const MAX_CANDIDATE_RECOMMENDATIONS = 3;
 
-/** An open to a peer outside the candidate pool (a hub): the network's median channel, sized to the node's own capital. */
-function suggestedSize(node: NodeAnalysis): number {
-  return sizeOpen(node.summary, node.network.medianChannelSat, node.network.medianChannelSat).amountSat;
+/**
+ * The size of an open to `pubkey`: the shared pool's size when the peer is one of its candidates (so every rule
+ * proposes the same amount for the same peer), else the network's median channel sized to the node's own capital.
+ */
+function openSize(node: NodeAnalysis, pubkey: string): number {
+  const pooled = node.candidates?.find((c) => c.pubkey === pubkey);
+  return pooled?.suggestedCapacitySat ?? sizeOpen(node.summary, node.network.medianChannelSat, node.network.medianChannelSat).amountSat;
+}
+
+/** Peers the shared pool vetted out: no rule advises opening to them. */
+function rejected(node: NodeAnalysis): Set<string> {
+  return new Set((node.candidates ?? []).filter((c) => !c.vetting.passed).map((c) => c.pubkey));
 }
 
 /** Candidates of the shared pool that passed vetting, in the pool's order (best first). */
@@ -29,7 +38,8 @@ function vettedCandidates(node: NodeAnalysis) {
 /** Hubs the node has no channel with, best first. */
 function hubsNotPeered(node: NodeAnalysis) {
   const peers = new Set(node.channels.map((c) => c.peerPubkey));
-  return node.network.hubs.filter((h) => h.pubkey !== node.pubkey && !peers.has(h.pubkey));
+  const vettedOut = rejected(node);
+  return node.network.hubs.filter((h) => h.pubkey !== node.pubkey && !peers.has(h.pubkey) && !vettedOut.has(h.pubkey));
 }
 
 function notRoutable(node: NodeAnalysis): Finding | null {
@@ -54,7 +64,7 @@ function fewChannels(node: NodeAnalysis): Finding | null {
   const candidates = vettedCandidates(node).filter((c) => c.gainInBetweennessRank > 0 || c.gainInClosenessRank > 0);
   const targets = candidates.length > 0 ? candidates.map((c) => ({ pubkey: c.pubkey, alias: c.alias })) : hubsNotPeered(node);
   if (targets.length === 0) return null;
-  const amount = candidates[0]?.suggestedCapacitySat ?? suggestedSize(node);
+  const amount = openSize(node, targets[0].pubkey);
   return baseFinding({
     rule: 'few_channels',
     type: 'network_topology',
@@ -88,7 +98,7 @@ function noHub(node: NodeAnalysis): Finding | null {
   if (hubs.some((h) => peers.has(h.pubkey))) return null;
   const targets = hubsNotPeered(node).slice(0, 3);
   if (targets.length === 0) return null;
-  const amount = suggestedSize(node);
+  const amount = openSize(node, targets[0].pubkey);
   return baseFinding({
     rule: 'no_hub',
     type: 'network_topology',

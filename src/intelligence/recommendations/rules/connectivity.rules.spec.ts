@@ -1,0 +1,57 @@
+import type { CandidatePeer } from '../node-analysis';
+import { connectivityRules } from './connectivity.rules';
+import { channel, node, PEER } from './test-node.fixture';
+
+const HUB = PEER(900);
+
+function candidate(pubkey: string, suggestedCapacitySat: number, passed = true): CandidatePeer {
+  return {
+    pubkey,
+    alias: `cand-${pubkey.slice(-4)}`,
+    gainInBetweennessRank: 10,
+    gainInClosenessRank: 5,
+    gainInEigenvectorRank: 1,
+    idealCapacitySat: suggestedCapacitySat,
+    minimumViableCapacitySat: suggestedCapacitySat,
+    suggestedCapacitySat,
+    suggestedCapacityRule: 'test',
+    vetting: {
+      passed,
+      reasons: passed ? [] : ['mostly zombies'],
+      concerns: [],
+      announcedChannels: 100,
+      zombieShare: passed ? 0 : 0.8,
+      inboundFeeMedianPpm: 300,
+      inboundFeeAtMost1PpmShare: 0,
+      inboundFeeSampleSize: 20,
+      sharedPeers: 0,
+      sharedPeerShare: 0,
+    },
+  };
+}
+
+/** Three peers (too few) and no hub among them: few_channels and no_hub both fire, both toward the hub. */
+const small = (candidates: CandidatePeer[]) =>
+  node({
+    channels: [channel(2), channel(3), channel(4)],
+    candidates,
+    network: { ...node().network, hubs: [{ pubkey: HUB, alias: 'hub', degree: 1500 }, { pubkey: PEER(901), alias: 'hub-2', degree: 1400 }] },
+  });
+
+describe('connectivityRules', () => {
+  it('proposes one amount for an open to a given peer, whichever rule proposes it (the pool’s size)', () => {
+    const findings = connectivityRules(small([candidate(HUB, 700_000)]));
+    const opens = findings.filter((f) => /openchannel/.test(f.commands?.lnd ?? ''));
+    expect(opens.map((f) => f.rule).sort()).toEqual(['channel_candidate', 'few_channels', 'no_hub']);
+    for (const f of opens) expect(f.commands!.lnd).toContain(`--node_key ${HUB}`);
+    expect(new Set(opens.map((f) => f.amountSuggestion))).toEqual(new Set([700_000]));
+    expect(new Set(opens.map((f) => /--local_amt (\d+)/.exec(f.commands!.lnd!)![1]))).toEqual(new Set(['700000']));
+  });
+
+  it('never advises a hub that the shared pool vetted out', () => {
+    const findings = connectivityRules(small([candidate(HUB, 700_000, false)]));
+    const targets = findings.filter((f) => /openchannel/.test(f.commands?.lnd ?? '')).map((f) => /--node_key (\w+)/.exec(f.commands!.lnd!)![1]);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets).not.toContain(HUB);
+  });
+});
