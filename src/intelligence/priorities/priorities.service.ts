@@ -8,13 +8,14 @@ import { LlmUsageMetrics } from '../../metrics/llm-usage.metrics';
 import { PrioritiesRequestDto, PrioritiesResponseDto, PriorityActionDto } from '../dto/priorities.dto';
 import { Language } from '../recommendations/i18n/messages';
 import { NodeAnalysisService } from '../live/node-analysis.service';
+import { openCap } from '../candidates/open-sizing';
 import { networkFeeIndex } from '../recommendations/node-analysis';
 import { recommend } from '../recommendations/recommendations.engine';
 import { ModelPlanFailure, PlanModelClient } from './model/plan-model.client';
 import { TokenBudget } from './model/token-budget';
 import { candidateActions, effectiveMaxActions } from './planner/candidate-actions';
 import { planNarrative } from './planner/plan-narrative';
-import { budgetUse, selectPlan } from './planner/plan-selection';
+import { budgetUse, planCapitalLimit, selectPlan } from './planner/plan-selection';
 import { CandidateAction, Goal, Plan, PlanRequest } from './planner/plan.types';
 
 const ROI_FORMULA = '(projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost; null while the node’s routing revenue is unknown';
@@ -87,13 +88,14 @@ export class PrioritiesService {
       networkMedianFeePpm: networkFeeIndex(state).facts.medianFeePpm,
     });
     const maxActions = effectiveMaxActions(req);
-    const limits = { totalChannels: analysis.summary.totalChannels };
+    const capitalLimit = planCapitalLimit(analysis.summary.totalCapacitySat, openCap(analysis.summary, analysis.network.medianChannelSat), req.budgetLimit);
+    const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit };
     const plan = selectPlan(candidates, maxActions, req.budgetLimit, limits);
     const warnings = [...dataWarnings, 'expected_roi is null: the node’s routing revenue is not projected yet'];
     let answer: PrioritiesResponseDto | null = null;
 
     if (this.model.configured) {
-      const eligible = modelEligible(candidates, req.budgetLimit, limits.totalChannels);
+      const eligible = modelEligible(candidates, req.budgetLimit, limits.totalChannels).filter((c) => c.committedCapital <= (capitalLimit ?? Infinity));
       if (!this.tokens.hasRoom()) {
         this.llmMetrics.record(this.model.model, 'budget_exhausted');
         warnings.push('the daily model token budget is used up: deterministic plan served');

@@ -9,7 +9,7 @@ import { openCap } from '../candidates/open-sizing';
 import { analyseNode, networkFeeIndex } from '../recommendations/node-analysis';
 import { recommend } from '../recommendations/recommendations.engine';
 import { candidateActions, effectiveMaxActions, OPEN_TX_VBYTES } from './planner/candidate-actions';
-import { selectPlan } from './planner/plan-selection';
+import { planCapitalLimit, selectPlan } from './planner/plan-selection';
 import { Goal, PlanRequest } from './planner/plan.types';
 
 /**
@@ -25,6 +25,8 @@ const GOAL_SETS: Goal[][] = [['routing_revenue'], ['connectivity'], ['reliabilit
 interface NodeOutcome {
   v: number;
   totalChannels: number;
+  /** Capital the node has in channels, sat. */
+  ownCapital: number;
   cap: number;
   opens: Array<{ rule: string; amount: number; target: string }>;
   bestVetted: string | null;
@@ -57,18 +59,21 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
         .filter((r) => /openchannel/.test(r.commands?.lnd ?? ''))
         .map((r) => ({ rule: r.rule, amount: r.amount_suggestion ?? 0, target: /--node_key (\w+)/.exec(r.commands!.lnd!)![1] }));
       const plans: NodeOutcome['plans'] = [];
+      const cap = openCap(analysis.summary, median);
       for (const goals of GOAL_SETS) {
         for (const budget of [null, 1_000_000]) {
           const req: PlanRequest = { context: 'expert', goals, maxActions: 10, budgetLimit: budget, timeframePreference: null };
           const cands = candidateActions(recommendations, req, 'en', { onchainFeeRateSatVb: FEE_RATE, feeRateSource: 'test', networkMedianFeePpm: 100 });
-          plans.push({ goals, budget, plan: selectPlan(cands, effectiveMaxActions(req), budget, { totalChannels: analysis.summary.totalChannels }) });
+          const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit: planCapitalLimit(analysis.summary.totalCapacitySat, cap, budget) };
+          plans.push({ goals, budget, plan: selectPlan(cands, effectiveMaxActions(req), budget, limits) });
         }
       }
       const vetted = pool.filter((c) => c.vetting.passed);
       outcomes.push({
         v,
         totalChannels: analysis.summary.totalChannels,
-        cap: openCap(analysis.summary, median),
+        ownCapital: analysis.summary.totalCapacitySat,
+        cap,
         opens,
         bestVetted: vetted[0]?.pubkey ?? null,
         rejected: new Set(pool.filter((c) => !c.vetting.passed).map((c) => c.pubkey)),
@@ -88,6 +93,20 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
     expect(over).toEqual([]);
     const planned = outcomes.flatMap((o) => o.plans.flatMap((p) => p.plan.actions.filter((a) => a.committedCapital > o.cap).map((a) => ({ v: o.v, rule: a.rec.rule }))));
     expect(planned).toEqual([]);
+  });
+
+  it('every rule proposes the same amount for an open to the same peer', () => {
+    const split = outcomes.filter((o) => {
+      const amounts = new Map<string, Set<number>>();
+      for (const x of o.opens) amounts.set(x.target, (amounts.get(x.target) ?? new Set()).add(x.amount));
+      return [...amounts.values()].some((a) => a.size > 1);
+    });
+    expect(split.map((o) => ({ v: o.v, opens: o.opens }))).toEqual([]);
+  });
+
+  it('without a budget, a plan commits no more new capital than the node has in channels (or one capped open)', () => {
+    const over = outcomes.flatMap((o) => o.plans.filter((p) => p.budget === null && p.plan.totalCapital > Math.max(o.ownCapital, o.cap)).map((p) => ({ v: o.v, goals: p.goals, capital: p.plan.totalCapital, own: o.ownCapital })));
+    expect(over).toEqual([]);
   });
 
   it('a node’s best vetted candidate is in its advice, and a rejected candidate never is', () => {

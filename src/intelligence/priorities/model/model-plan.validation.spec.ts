@@ -36,4 +36,9 @@ describe(validateModelPlan.name, () => {
   ])('rejects %j', (raw, message) => {
     expect(() => validateModelPlan(raw, candidates, 3, 1_000_000, { totalChannels: 2 })).toThrow(message);
   });
+  it('without a budget, rejects opens that commit more than the node’s own capital', () => {
+    const raw = { selected: [{ id: 'open', reasoning: 'r' }], openai_analysis: '' };
+    expect(() => validateModelPlan(raw, candidates, 3, null, { capitalLimit: 500_000 })).toThrow(/commit 999000 sat, more than the node’s own 500000 sat/);
+    expect(validateModelPlan(raw, candidates, 3, null, { capitalLimit: 1_000_000 }).selected).toHaveLength(1);
+  });
 });

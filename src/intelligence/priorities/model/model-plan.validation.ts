@@ -55,6 +55,7 @@ export function validateModelPlan(raw: unknown, candidates: Map<string, Candidat
   const peers = new Set<string>();
   let cost = 0;
   let closes = 0;
+  let capital = 0;
   const selected = o.selected.map((c, i) => {
     if (!c || typeof c.id !== 'string' || typeof c.reasoning !== 'string') throw new InvalidModelPlanError(`selected[${i}] is not {id, reasoning}`);
     const cand = candidates.get(c.id);
@@ -65,12 +66,14 @@ export function validateModelPlan(raw: unknown, candidates: Map<string, Candidat
     if (shared) throw new InvalidModelPlanError(`selected[${i}] acts again on peer ${shared.slice(0, 16)}…: one action per peer`);
     for (const p of cand.peers) peers.add(p);
     cost += cand.estimatedCost + cand.committedCapital;
+    capital += cand.committedCapital;
     closes += cand.closesChannels;
     const reasoning = clean(c.reasoning, MAX_REASONING_CHARS);
     if (!reasoning) throw new InvalidModelPlanError(`selected[${i}].reasoning is empty`);
     return { id: c.id, reasoning };
   });
   if (budget !== null && cost > budget) throw new InvalidModelPlanError(`chosen actions use ${cost} sat (fees and capital), over the ${budget} sat budget`);
+  if (limits.capitalLimit !== undefined && capital > limits.capitalLimit) throw new InvalidModelPlanError(`chosen opens commit ${capital} sat, more than the node’s own ${limits.capitalLimit} sat with no budget set`);
   if (limits.totalChannels !== undefined && closes >= limits.totalChannels && closes > 0) throw new InvalidModelPlanError(`chosen actions close ${closes} of the node’s ${limits.totalChannels} channels: a plan never closes them all`);
   return { selected, openai_analysis: clean(o.openai_analysis, MAX_ANALYSIS_CHARS) };
 }

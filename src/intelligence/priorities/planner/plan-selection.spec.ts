@@ -1,6 +1,6 @@
 import type { Recommendation } from '../../recommendations/recommendations.engine';
 import { BEGINNER_MAX_ACTIONS, candidateActions, effectiveMaxActions } from './candidate-actions';
-import { selectPlan } from './plan-selection';
+import { planCapitalLimit, selectPlan } from './plan-selection';
 import { CandidateAction, PlanRequest } from './plan.types';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every property run is reproducible. */
@@ -104,6 +104,21 @@ describe(selectPlan.name, () => {
     const plan = selectPlan([open], 5, 2_001_540);
     expect(plan.actions.map((a) => a.id)).toEqual(['open']);
     expect(plan).toMatchObject({ totalCost: 1_540, totalCapital: 2_000_000 });
+  });
+
+  it('without a budget, commits no more new capital than the node already has in channels', () => {
+    // start9-like: 37,000 sat in channels, three 20,000 sat opens advised.
+    const opens = ['a', 'b', 'c'].map((id, i) => cand(id, 3 - i, 1_540, { committedCapital: 20_000, peers: [id] }));
+    const limit = planCapitalLimit(37_000, 20_000, null);
+    expect(limit).toBe(37_000);
+    const plan = selectPlan(opens, 5, null, { capitalLimit: limit });
+    expect(plan.actions.map((a) => a.id)).toEqual(['a']);
+    expect(plan.totalCapital).toBeLessThanOrEqual(37_000);
+    // One capped open always fits, even for a node whose capital is below the cap.
+    expect(selectPlan(opens, 5, null, { capitalLimit: planCapitalLimit(5_000, 20_000, null) }).actions).toHaveLength(1);
+    // A budget is the operator's own word: it replaces the limit.
+    expect(planCapitalLimit(37_000, 20_000, 100_000)).toBeUndefined();
+    expect(selectPlan(opens, 5, 100_000, { capitalLimit: planCapitalLimit(37_000, 20_000, 100_000) }).actions).toHaveLength(3);
   });
 
   it('takes at most one action per peer, preferring the better plan', () => {

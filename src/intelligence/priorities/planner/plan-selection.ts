@@ -1,5 +1,15 @@
 import { CandidateAction, Plan, PlanLimits } from './plan.types';
 
+/**
+ * Without a budget, a plan's new channels together commit at most the capital the node already has in
+ * channels (or one capped open, if larger): each open is sized to that capital, and five of them must not
+ * add up to several times what the operator has shown it can fund. A budget, when given, is the
+ * operator's own word and replaces this limit.
+ */
+export function planCapitalLimit(ownCapacitySat: number, openCapSat: number, budget: number | null): number | undefined {
+  return budget === null ? Math.max(ownCapacitySat, openCapSat) : undefined;
+}
+
 /** Costly candidates considered by the exact search; the rest of the costly ones are the least valuable. */
 export const MAX_COSTLY_CANDIDATES = 16;
 
@@ -8,9 +18,9 @@ export const budgetUse = (c: CandidateAction) => c.estimatedCost + c.committedCa
 
 /**
  * The best plan within a budget and a number of actions: maximum total score, exactly over the costly
- * candidates (a 0/1 knapsack with a cardinality limit, by branch and bound, not a greedy cut), with three rules an operator would
- * insist on: at most one action per peer, never every channel of the node closed, and the budget counting
- * both fees spent and capital committed. Actions that take no budget (fee changes…) fill the remaining slots
+ * candidates (a 0/1 knapsack with a cardinality limit, by branch and bound, not a greedy cut), with the rules an operator would
+ * insist on: at most one action per peer, never every channel of the node closed, the budget counting
+ * both fees spent and capital committed, and without a budget no more new capital than the node's own. Actions that take no budget (fee changes…) fill the remaining slots
  * best first, skipping any that touch a peer already acted on; this is exact when each of them acts on one
  * peer at most (one per peer under a count limit is a matroid). Ties go to the plan using less budget, then
  * to the smaller ids, so the result is deterministic.
@@ -18,7 +28,8 @@ export const budgetUse = (c: CandidateAction) => c.estimatedCost + c.committedCa
 export function selectPlan(candidates: CandidateAction[], maxActions: number, budget: number | null, limits: PlanLimits = {}): Plan {
   const byValue = (a: CandidateAction, b: CandidateAction) => b.score - a.score || budgetUse(a) - budgetUse(b) || (a.id < b.id ? -1 : 1);
   const maxCloses = limits.totalChannels === undefined ? Infinity : Math.max(0, limits.totalChannels - 1);
-  const eligible = candidates.filter((c) => c.score > 0 && (budget === null || budgetUse(c) <= budget) && c.closesChannels <= maxCloses);
+  const maxCapital = limits.capitalLimit ?? Infinity;
+  const eligible = candidates.filter((c) => c.score > 0 && (budget === null || budgetUse(c) <= budget) && c.closesChannels <= maxCloses && c.committedCapital <= maxCapital);
   const free = eligible.filter((c) => budgetUse(c) === 0).sort(byValue);
   const costly = eligible.filter((c) => budgetUse(c) > 0).sort(byValue).slice(0, MAX_COSTLY_CANDIDATES);
 
@@ -57,7 +68,7 @@ export function selectPlan(candidates: CandidateAction[], maxActions: number, bu
   const chosen: CandidateAction[] = [];
   // Depth-first over subsets of the costly candidates (best first), each completed with the free ones; a
   // branch is cut when even its best possible completion scores less than the best plan found.
-  const explore = (from: number, use: number, closes: number, score: number) => {
+  const explore = (from: number, use: number, closes: number, score: number, capital: number) => {
     const m = ++marker;
     for (const c of chosen) takePeers(c, m);
     let total = score;
@@ -77,18 +88,18 @@ export function selectPlan(candidates: CandidateAction[], maxActions: number, bu
       // eslint-disable-next-line security/detect-object-injection -- integer loop index
       const c = costly[i];
       const nextUse = use + budgetUse(c);
-      if ((budget !== null && nextUse > budget) || closes + c.closesChannels > maxCloses) continue;
+      if ((budget !== null && nextUse > budget) || closes + c.closesChannels > maxCloses || capital + c.committedCapital > maxCapital) continue;
       const probe = ++marker;
       let clash = false;
       for (const held of chosen) takePeers(held, probe);
       if (!takePeers(c, probe)) clash = true;
       if (clash) continue;
       chosen.push(c);
-      explore(i + 1, nextUse, closes + c.closesChannels, score + c.score);
+      explore(i + 1, nextUse, closes + c.closesChannels, score + c.score, capital + c.committedCapital);
       chosen.pop();
     }
   };
-  explore(0, 0, 0, 0);
+  explore(0, 0, 0, 0, 0);
   const actions = [...best.chosen, ...best.free].sort(byValue);
   return {
     actions,

@@ -58,4 +58,9 @@ export interface Plan {
 export interface PlanLimits {
   /** The node's announced channels: a plan leaves at least one of them open. Unknown = no close limit. */
   totalChannels?: number;
+  /**
+   * Capital the plan's new channels may commit when the request sets no budget (see {@link planCapitalLimit}).
+   * Unknown = no limit beyond the budget.
+   */
+  capitalLimit?: number;
 }
