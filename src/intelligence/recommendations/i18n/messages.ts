@@ -37,13 +37,13 @@ export const MESSAGES = {
   fee_overpriced: {
     fr: {
       action: (p: P) => `Baisser les frais du canal vers ${q(p.peer)} de ${fmt(p.current, 'fr')} à ${fmt(p.suggested, 'fr')} ppm${stepsFr(p)}`,
-      reason: (p: P) => `Vous facturez ${fmt(p.current, 'fr')} ppm, plus de ${p.multiple}× ${medianFr(p)} (${fmt(p.median, 'fr')} ppm) des ${fmt(p.competitors, 'fr')} autres canaux vers ce pair et au-dessus de leur 90e centile : les paiements passent ailleurs`,
-      impact: (p: P) => `Position parmi les concurrents : plus cher que ${p.pctAfter} % d’entre eux au lieu de ${p.pctBefore} % ; des paiements peuvent de nouveau passer par ce canal`,
+      reason: (p: P) => `Vous facturez ${fmt(p.current, 'fr')} ppm, plus de ${p.multiple}× ${medianFr(p)} (${fmt(p.median, 'fr')} ppm) des ${fmt(p.competitors, 'fr')} autres canaux vers ce pair et au-dessus de leur 90e centile : la recherche de route préfère des chemins moins chers`,
+      impact: (p: P) => `Position parmi les concurrents : plus cher que ${p.pctAfter} % d’entre eux au lieu de ${p.pctBefore} % ; les données publiques ne disent pas combien de paiements suivront`,
     },
     en: {
       action: (p: P) => `Lower the fee on the channel to ${q(p.peer)} from ${fmt(p.current, 'en')} to ${fmt(p.suggested, 'en')} ppm${stepsEn(p)}`,
-      reason: (p: P) => `You charge ${fmt(p.current, 'en')} ppm, over ${p.multiple}× the ${p.medianName} (${fmt(p.median, 'en')} ppm) of the ${fmt(p.competitors, 'en')} other channels into this peer and above their 90th percentile: payments route elsewhere`,
-      impact: (p: P) => `Position among competitors: dearer than ${p.pctAfter}% of them instead of ${p.pctBefore}%; payments can route through this channel again`,
+      reason: (p: P) => `You charge ${fmt(p.current, 'en')} ppm, over ${p.multiple}× the ${p.medianName} (${fmt(p.median, 'en')} ppm) of the ${fmt(p.competitors, 'en')} other channels into this peer and above their 90th percentile: pathfinding prefers cheaper routes`,
+      impact: (p: P) => `Position among competitors: dearer than ${p.pctAfter}% of them instead of ${p.pctBefore}%; public data cannot say how many payments will follow`,
     },
   },
   fee_free_routing: {
@@ -62,12 +62,12 @@ export const MESSAGES = {
     fr: {
       action: (p: P) => `Réduire les frais de base du canal vers ${q(p.peer)} de ${fmt(p.current, 'fr')} à ${fmt(p.suggested, 'fr')} msat`,
       reason: (p: P) => `${fmt(p.current, 'fr')} msat de frais fixes rendent les petits paiements chers ; la médiane du réseau est de ${fmt(p.networkMedian, 'fr')} msat`,
-      impact: () => `Les petits paiements (la majorité) peuvent de nouveau passer par ce canal`,
+      impact: () => `Les petits paiements (la majorité) deviennent moins chers par ce canal ; les données publiques ne disent pas combien suivront`,
     },
     en: {
       action: (p: P) => `Cut the base fee on the channel to ${q(p.peer)} from ${fmt(p.current, 'en')} to ${fmt(p.suggested, 'en')} msat`,
       reason: (p: P) => `A ${fmt(p.current, 'en')} msat fixed fee makes small payments expensive; the network median is ${fmt(p.networkMedian, 'en')} msat`,
-      impact: () => `Small payments (most of them) can route through this channel again`,
+      impact: () => `Small payments (most of them) become cheaper through this channel; public data cannot say how many will follow`,
     },
   },
   fee_own_outlier: {
@@ -109,12 +109,22 @@ export const MESSAGES = {
   few_channels: {
     fr: {
       action: (p: P) => `Ouvrir ${fmt(p.missing, 'fr')} canal(aux) vers d’autres pairs, par exemple vers ${q(p.target)}`,
-      reason: (p: P) => `Seulement ${fmt(p.active, 'fr')} pair(s) distinct(s) avec un canal actif dans les deux sens : un seul pair hors ligne suffit à couper le nœud du réseau`,
+      reason: (p: P) =>
+        Number(p.active) === 0
+          ? `Aucun pair avec un canal actif dans les deux sens : le nœud ne peut rien transférer`
+          : Number(p.active) === 1
+          ? `Seulement ${fmt(p.active, 'fr')} pair distinct avec un canal actif dans les deux sens : un seul pair hors ligne suffit à couper le nœud du réseau`
+          : `Seulement ${fmt(p.active, 'fr')} pairs distincts avec un canal actif dans les deux sens : chaque pair hors ligne retire une part de ses routes, et le nœud dépend de ces ${fmt(p.active, 'fr')} pairs`,
       impact: (p: P) => `Redondance et plus de routes : objectif ${fmt(p.goal, 'fr')} pairs distincts`,
     },
     en: {
       action: (p: P) => `Open ${fmt(p.missing, 'en')} more channel(s) to other peers, e.g. to ${q(p.target)}`,
-      reason: (p: P) => `Only ${fmt(p.active, 'en')} distinct peer(s) with a channel enabled both ways: one peer going offline is enough to cut the node off`,
+      reason: (p: P) =>
+        Number(p.active) === 0
+          ? `No peer with a channel enabled both ways: the node cannot forward anything`
+          : Number(p.active) === 1
+          ? `Only ${fmt(p.active, 'en')} distinct peer with a channel enabled both ways: one peer going offline is enough to cut the node off`
+          : `Only ${fmt(p.active, 'en')} distinct peers with a channel enabled both ways: every peer that goes offline takes a share of its routes, and the node depends on these ${fmt(p.active, 'en')} peers`,
       impact: (p: P) => `Redundancy and more routes: aim for ${fmt(p.goal, 'en')} distinct peers`,
     },
   },

@@ -1,4 +1,5 @@
 import type { CandidatePeer } from '../node-analysis';
+import { recommend } from '../recommendations.engine';
 import { connectivityRules } from './connectivity.rules';
 import { channel, node, PEER } from './test-node.fixture';
 
@@ -53,5 +54,13 @@ describe('connectivityRules', () => {
     const targets = findings.filter((f) => /openchannel/.test(f.commands?.lnd ?? '')).map((f) => /--node_key (\w+)/.exec(f.commands!.lnd!)![1]);
     expect(targets.length).toBeGreaterThan(0);
     expect(targets).not.toContain(HUB);
+  });
+
+  it('says one offline peer cuts the node off only when it has one peer', () => {
+    const reason = (n: number, lang: 'en' | 'fr') => recommend(node({ channels: Array.from({ length: n }, (_, i) => channel(i + 2)) }), lang).recommendations.find((r) => r.rule === 'few_channels')!.reason;
+    expect(reason(1, 'en')).toMatch(/one peer going offline is enough to cut the node off/);
+    expect(reason(4, 'en')).not.toMatch(/one peer going offline/);
+    expect(reason(4, 'en')).toMatch(/Only 4 distinct peers .* depends on these 4 peers/);
+    expect(reason(4, 'fr')).not.toMatch(/un seul pair hors ligne/);
   });
 });
