@@ -1,4 +1,4 @@
-import { fitOpenToBudget, MIN_OPEN_SAT, openCap, sizeOpen } from './open-sizing';
+import { fitOpenToBudget, MIN_OPEN_SAT, MIN_USEFUL_CHANNEL_SAT, openCap, sizeOpen } from './open-sizing';
 
 const NETWORK_MEDIAN = 2_000_000;
 
@@ -18,6 +18,12 @@ describe(sizeOpen.name, () => {
     expect(sizeOpen({ totalCapacitySat: 40_000_000, medianChannelSat: 2_000_000 }, 5_000_000, NETWORK_MEDIAN).amountSat).toBe(5_000_000);
     // 25 % of 8 M = 2 M caps a 5 M wish.
     expect(sizeOpen({ totalCapacitySat: 8_000_000, medianChannelSat: 1_000_000 }, 5_000_000, NETWORK_MEDIAN).amountSat).toBe(2_000_000);
+  });
+
+  it('never sizes an open below what the advice calls a small channel, unless the node’s capital caps it lower', () => {
+    // Median channel 30,000 sat, 1 M sat in all: a 20,000 sat candidate habit would give a channel small_channel flags.
+    expect(sizeOpen({ totalCapacitySat: 1_000_000, medianChannelSat: 30_000 }, 20_000, NETWORK_MEDIAN).amountSat).toBe(MIN_USEFUL_CHANNEL_SAT);
+    expect(sizeOpen({ totalCapacitySat: 37_000, medianChannelSat: 18_500 }, 20_000, NETWORK_MEDIAN).amountSat).toBe(MIN_OPEN_SAT);
   });
 
   it('a node with no channel is capped by the network’s median channel', () => {
@@ -46,5 +52,12 @@ describe(fitOpenToBudget.name, () => {
     expect(fitOpenToBudget(2_000_000, 3_000_000, 1_540)).toBe(2_000_000);
     expect(fitOpenToBudget(2_000_000, 1_000_000, 1_540)).toBe(990_000);
     expect(fitOpenToBudget(2_000_000, 21_000, 1_540)).toBeNull();
+  });
+
+  it('never sizes an open down into a channel the advice would call small', () => {
+    expect(fitOpenToBudget(2_000_000, 60_000, 1_540)).toBeNull();
+    expect(fitOpenToBudget(2_000_000, 101_540, 1_540)).toBe(MIN_USEFUL_CHANNEL_SAT);
+    // Already small by the node's own capital: it fits as it is, or not at all.
+    expect(fitOpenToBudget(50_000, 45_000, 1_540)).toBeNull();
   });
 });

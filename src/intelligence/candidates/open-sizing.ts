@@ -8,6 +8,11 @@
 export const MIN_OPEN_SAT = 20_000;
 /** One new channel commits at most a quarter of the capital the node already has in channels (or one median channel, if larger). */
 export const MAX_OPEN_SHARE_OF_CAPACITY = 0.25;
+/**
+ * Channels under 100k sat route little and cost as much on chain as big ones: the advice calls them small
+ * (`small_channel`), so a plan never sizes an open down below this to fit a budget.
+ */
+export const MIN_USEFUL_CHANNEL_SAT = 100_000;
 /** Suggested sizes are rounded down to 10,000 sat: a figure an operator would type, never above the cap. */
 export const OPEN_ROUNDING_SAT = 10_000;
 
@@ -53,7 +58,8 @@ export function openCap(own: OwnCapital, fallbackSat: number): number {
  */
 export function sizeOpen(own: OwnCapital, candidateIdealSat: number, fallbackSat: number): OpenSize {
   const cap = openCap(own, fallbackSat);
-  const wanted = Math.max(own.medianChannelSat ?? 0, candidateIdealSat);
+  // Never below what the advice calls a small channel, unless the node's capital caps it lower.
+  const wanted = Math.max(own.medianChannelSat ?? 0, candidateIdealSat, MIN_USEFUL_CHANNEL_SAT);
   const amount = Math.max(MIN_OPEN_SAT, Math.min(cap, roundDown(wanted)));
   const basis =
     own.medianChannelSat === null || own.totalCapacitySat <= 0
@@ -65,10 +71,12 @@ export function sizeOpen(own: OwnCapital, candidateIdealSat: number, fallbackSat
 
 /**
  * An open bounded by what is left of a budget once the on-chain fee is paid: rounded down to 10,000 sat;
- * null when that leaves less than {@link MIN_OPEN_SAT} (the open does not fit).
+ * null when that leaves less than {@link MIN_OPEN_SAT}, or sizes the channel below
+ * {@link MIN_USEFUL_CHANNEL_SAT} when it was not that small already (the advice would then call it too small
+ * to keep): the open does not fit.
  */
 export function fitOpenToBudget(amountSat: number, budgetSat: number | null, onchainFeeSat: number): number | null {
   if (budgetSat === null || amountSat + onchainFeeSat <= budgetSat) return amountSat;
   const fitted = roundDown(budgetSat - onchainFeeSat);
-  return fitted >= MIN_OPEN_SAT ? fitted : null;
+  return fitted >= Math.max(MIN_OPEN_SAT, Math.min(amountSat, MIN_USEFUL_CHANNEL_SAT)) ? fitted : null;
 }

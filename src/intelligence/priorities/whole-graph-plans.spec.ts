@@ -5,7 +5,7 @@ import type { GraphState } from '../../graph/graph.service';
 import { loadGraphSnapshot } from '../../graph/loaders/graph-snapshot.loader';
 import { computeNetworkRanks } from '../../graph/stats/node-stats';
 import { buildCandidatePool, toCandidatePeer } from '../candidates/candidate-pool';
-import { openCap } from '../candidates/open-sizing';
+import { MIN_USEFUL_CHANNEL_SAT, openCap } from '../candidates/open-sizing';
 import { analyseNode, networkFeeIndex } from '../recommendations/node-analysis';
 import { recommend } from '../recommendations/recommendations.engine';
 import { candidateActions, effectiveMaxActions, OPEN_TX_VBYTES } from './planner/candidate-actions';
@@ -93,6 +93,15 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
     expect(over).toEqual([]);
     const planned = outcomes.flatMap((o) => o.plans.flatMap((p) => p.plan.actions.filter((a) => a.committedCapital > o.cap).map((a) => ({ v: o.v, rule: a.rec.rule }))));
     expect(planned).toEqual([]);
+  });
+
+  it('no open, advised or planned, is a channel the node’s own advice would call small', () => {
+    const small = outcomes.flatMap((o) => {
+      const floor = Math.min(MIN_USEFUL_CHANNEL_SAT, o.cap);
+      const planned = o.plans.flatMap((p) => p.plan.actions.filter((a) => a.committedCapital > 0).map((a) => ({ rule: a.rec.rule, amount: a.committedCapital, budget: p.budget })));
+      return [...o.opens, ...planned].filter((x) => x.amount < floor).map((x) => ({ v: o.v, ...x, floor }));
+    });
+    expect(small).toEqual([]);
   });
 
   it('every rule proposes the same amount for an open to the same peer', () => {

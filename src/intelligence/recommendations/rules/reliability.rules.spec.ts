@@ -27,6 +27,13 @@ describe('reliability and hygiene rules', () => {
     expect(rules(eight({ capacitySat: MIN_USEFUL_CHANNEL_SAT }))).not.toContain('small_channel');
   });
 
+  it('a very small node’s usual channel, as large as the opens advised to it, is not called small', () => {
+    const channels = [channel(1, { capacitySat: 20_000 }), channel(2, { capacitySat: 17_000 })];
+    const tiny = node({ channels, summary: { ...node({ channels }).summary, totalCapacitySat: 37_000, medianChannelSat: 18_500 } });
+    const small = reliabilityRules(tiny).filter((f) => f.rule === 'small_channel');
+    expect(small.map((f) => f.channel!.capacitySat)).toEqual([17_000]);
+  });
+
   it('a disabled local direction with an enabled peer gives an enable command', () => {
     const f = reliabilityRules(node({ channels: eight({ local: policy({ disabled: true }) }) })).find((x) => x.rule === 'channel_disabled')!;
     expect(f.commands!.lnd).toBe('lncli updatechanstatus --chan_point <CHANNEL_POINT> --action enable');

@@ -1,3 +1,4 @@
+import { MIN_USEFUL_CHANNEL_SAT, openCap } from '../../candidates/open-sizing';
 import { closeChannelCommands, enableChannelCommands, feeChangeCommands, forceCloseCommands, maxHtlcCommands } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
 import { classifyNodeRole } from '../node-role.classifier';
@@ -33,8 +34,7 @@ export function managesMaxHtlcDynamically(node: NodeAnalysis): boolean {
   return n >= DYNAMIC_MAX_HTLC_MIN_CHANNELS && ratios.size >= DYNAMIC_MAX_HTLC_MIN_DISTINCT_RATIOS;
 }
 
-/** Channels under 100k sat route little and cost as much on chain as big ones. */
-export const MIN_USEFUL_CHANNEL_SAT = 100_000;
+export { MIN_USEFUL_CHANNEL_SAT };
 /** One peer holding more than half of the active capacity is a single point of failure. */
 export const CONCENTRATION_SHARE = 0.5;
 /** Zombie-channel advice lists at most this many peers. */
@@ -167,7 +167,9 @@ function maxHtlc(node: NodeAnalysis, ch: ChannelView): Finding | null {
 }
 
 function smallChannel(node: NodeAnalysis, ch: ChannelView): Finding | null {
-  if (!ch.usable || ch.capacitySat >= MIN_USEFUL_CHANNEL_SAT) return null;
+  // A channel as large as the opens the advice itself sizes for this node (a very small node's usual
+  // channel) is not called too small: the advice would otherwise open what it then tells the node to close.
+  if (!ch.usable || ch.capacitySat >= Math.min(MIN_USEFUL_CHANNEL_SAT, openCap(node.summary, node.network.medianChannelSat))) return null;
   return baseFinding({
     rule: 'small_channel',
     type: 'channel_management',
