@@ -11,8 +11,10 @@ import { createDashboardTestApp, ensureWebBuild, listen, ROOT } from './dashboar
 const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
 const COINGATE = '0242a4ae0c5bef18048fbecf995094b74bfb0f7391418d71ed394784373f41e4f3';
 const UNKNOWN = '02' + 'ab'.repeat(32);
-/** WalletOfSatoshi: 279 zombie channels in one recommendation, parallel channels, a plan with channel opens. */
+/** WalletOfSatoshi: 279 zombie channels in one recommendation. */
 const WOS = '035e4ff418fc8b5554c5d9eea66396c227bd429a3251c8cbc711002ba215bfc226';
+/** A 3-channel node: its connectivity plan opens channels (committed capital). */
+const SMALL = '02458c322518069b0a8c7490853289ed2c6a8aa838b78f1367808e99b8c9705c9e';
 /** Issue targets: JavaScript ≤ 300 KB gzipped, summary visible ≤ 1 s after the node-info answer. */
 const MAX_JS_GZIP_BYTES = 300 * 1024;
 const MAX_FIRST_RENDER_MS = 1000;
@@ -229,11 +231,16 @@ describe('Operator dashboard in Chromium, against the running app (embedded 2026
     await expect(zombies.locator('summary').textContent()).resolves.toBe('Covers 279 channels');
     await expect(zombies.locator('tbody tr').count()).resolves.toBe(279);
 
+    await page.goto(`${base}/dashboard/node/${SMALL}`);
     const form = page.locator('form.plan-form');
+    await form.waitFor({ timeout: 30_000 });
     await form.scrollIntoViewIfNeeded();
-    const planAnswer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/node/${WOS}/priorities`) && r.request().method() === 'POST', { timeout: 60_000 });
+    // Connectivity alone: a plan of channel opens, whose capital is not a cost.
+    await form.getByLabel('Routing revenue').uncheck();
+    const planAnswer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/node/${SMALL}/priorities`) && r.request().method() === 'POST', { timeout: 60_000 });
     await form.getByRole('button', { name: 'Build the plan' }).click();
     const plan = await (await planAnswer).json();
+    expect((plan.priority_actions as Array<{ committed_capital: number }>).some((a) => a.committed_capital > 0)).toBe(true);
     const result = page.getByTestId('plan-result');
     await result.waitFor({ timeout: 60_000 });
     await expect(result.getByTestId('node-role').getAttribute('data-role')).resolves.toBe(plan.node_role.role);
