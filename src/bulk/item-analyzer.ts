@@ -67,8 +67,8 @@ export class ItemAnalyzer {
           result.network_position = networkPosition(state, v, c);
           break;
         case 'recommendations': {
-          const { recommendations, omitted } = advised();
-          result.recommendations = { recommendations, total_count: recommendations.length, omitted };
+          const { recommendations, omitted, node_role } = advised();
+          result.recommendations = { node_role, recommendations, total_count: recommendations.length, omitted };
           break;
         }
         case 'channel_candidates': {
@@ -91,7 +91,7 @@ export class ItemAnalyzer {
         }
         case 'priorities': {
           const plan = spec.plan ?? { context: 'intermediate', goals: ['routing_revenue'], maxActions: 5, budgetLimit: null, timeframePreference: null };
-          const { recommendations } = advised();
+          const { recommendations, node_role } = advised();
           const candidates = candidateActions(recommendations, plan, spec.language, {
             onchainFeeRateSatVb: this.app.onchainFeeRateSatVb,
             feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',
@@ -100,6 +100,7 @@ export class ItemAnalyzer {
           const chosen = selectPlan(candidates, effectiveMaxActions(plan), plan.budgetLimit, { totalChannels: summarised().totalChannels });
           result.priorities = {
             model_used: 'deterministic',
+            node_role,
             total_estimated_cost: chosen.totalCost,
             total_committed_capital: chosen.totalCapital,
             plan_score: chosen.score,
@@ -110,6 +111,8 @@ export class ItemAnalyzer {
               difficulty: a.difficulty,
               timeframe: a.timeframe,
               estimated_cost: a.estimatedCost,
+              committed_capital: a.committedCapital,
+              manual: a.manual,
               command: a.rec.commands?.lnd ?? a.rec.commands?.cln ?? null,
             })),
           };

@@ -74,6 +74,24 @@ describe.each([
     expect(done.results[3]).toEqual(inline.body.results[0]);
   });
 
+  it('recommendations and priorities items carry the node role; priorities keep capital apart from fees', async () => {
+    const res = await request(app.getHttpServer())
+      .post(BULK)
+      .send({ pubkeys: [REAL[0], REAL[2]], analysis_types: ['recommendations', 'priorities'] })
+      .expect(202);
+    const done = await waitDone(app, res.headers.location);
+    expect(done).toMatchObject({ status: 'completed', progress: { done: 2, failed: 0 } });
+    for (const item of done.results) {
+      const advised = await request(app.getHttpServer()).get(`/api/v1/node/${item.pubkey}/recommendations`).expect(200);
+      expect(item.recommendations.node_role).toEqual(advised.body.node_role);
+      expect(item.priorities.node_role).toEqual(item.recommendations.node_role);
+      const actions = item.priorities.priority_actions as Array<{ estimated_cost: number; committed_capital: number; manual: boolean }>;
+      expect(item.priorities.total_committed_capital).toBe(actions.reduce((s, a) => s + a.committed_capital, 0));
+      expect(item.priorities.total_estimated_cost).toBe(actions.reduce((s, a) => s + a.estimated_cost, 0));
+      for (const a of actions) expect(typeof a.manual).toBe('boolean');
+    }
+  });
+
   it('cancels a queued job; a finished job keeps its status', async () => {
     const pubkeys = await graphPubkeys(app, 3000);
     const res = await request(app.getHttpServer()).post(BULK).send({ pubkeys, analysis_types: ['basic', 'recommendations', 'priorities'] }).expect(202);

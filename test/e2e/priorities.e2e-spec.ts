@@ -47,6 +47,20 @@ describe('POST /api/v1/node/{pubkey}/priorities without a model key', () => {
     for (const a of body.priority_actions as Action[]) if (a.command) expect(commandProblems(a.command)).toEqual([]);
   });
 
+  it('returns the node role with its evidence, the same as /recommendations gives, and capital apart from cost', async () => {
+    const { GraphService } = await import('../../src/graph/graph.service');
+    const handiness = app.get(GraphService).current().graph.pubkeys.find((p) => p.startsWith('03464672')) as string;
+    for (const pk of [COINGATE, handiness]) {
+      const planned = await request(app.getHttpServer()).post(plan(pk)).set('Accept-Language', 'en').send({ goals: ['connectivity'] }).expect(200);
+      const advised = await request(app.getHttpServer()).get(`/api/v1/node/${pk}/recommendations`).set('Accept-Language', 'en').expect(200);
+      expect(planned.body.node_role).toEqual(advised.body.node_role);
+      expect(planned.body.node_role.evidence.length).toBeGreaterThan(0);
+      expect(planned.body.total_committed_capital).toBe(planned.body.priority_actions.reduce((s: number, a: { committed_capital: number }) => s + a.committed_capital, 0));
+    }
+    const { body } = await request(app.getHttpServer()).post(plan(handiness)).send({}).expect(200);
+    expect(body.node_role).toMatchObject({ role: 'cannot_route', can_route: false });
+  });
+
   it('defaults every field, and a beginner gets at most three easy/medium actions', async () => {
     const dflt = await request(app.getHttpServer()).post(plan(SMALL)).send({}).expect(200);
     expect(dflt.body.language).toBe('fr');

@@ -46,6 +46,9 @@ describe('the generated TypeScript SDK drives every operation', () => {
     const plan = await use('createPriorities')({ params: { path: { pubkey: SMALL } }, body: { goals: ['reliability'], max_actions: 2 } });
     expect(plan.data?.model_used).toBe('deterministic');
     expect(plan.data?.priority_actions.length).toBeLessThanOrEqual(2);
+    // The role is typed in both answers and the same for the same node.
+    expect(plan.data?.node_role.role).toBe(recs.data?.node_role.role);
+    expect(plan.data?.node_role.evidence.length).toBeGreaterThan(0);
   });
 
   it('typed errors: the problem body of a 400 and a 404', async () => {

@@ -284,6 +284,10 @@ export interface components {
              * @description What to compute per node. Cost per node on 2 cores (see README): basic and network_position ≈ 0.02 ms,
              *     recommendations ≈ 0.2 ms, priorities ≈ 0.3 ms, channel_candidates ≈ 50–100 ms (10 simulated peers).
              *     Requests with channel_candidates or priorities are always queued.
+             *     `recommendations` gives `node_role` (role, can_route, evidence, as in /recommendations), the
+             *     recommendations, `total_count` and `omitted`; `priorities` gives the same `node_role`, `total_estimated_cost`
+             *     (fees only), `total_committed_capital` (capital locked in new channels), `plan_score` and actions with
+             *     `estimated_cost`, `committed_capital` and `manual`. Both come from one run of the advice per node.
              * @default [
              *       "basic"
              *     ]
@@ -922,6 +926,8 @@ export interface components {
             language: "fr" | "en";
             /** @description The model that answered, or `deterministic`. */
             model_used: string;
+            /** @description What the node is, with the evidence, as in /recommendations: the plan's actions come from advice given for this role. */
+            node_role: components["schemas"]["NodeRoleDto"];
             /** @description A narrative of the plan: the model's when one answered, else written by the deterministic engine. */
             openai_analysis: string;
             /** @description Sum of the engine's scores of the chosen actions (higher = better fit to goals and context). */

@@ -21,6 +21,10 @@ export class BulkAnalysisRequestDto {
    * What to compute per node. Cost per node on 2 cores (see README): basic and network_position ≈ 0.02 ms,
    * recommendations ≈ 0.2 ms, priorities ≈ 0.3 ms, channel_candidates ≈ 50–100 ms (10 simulated peers).
    * Requests with channel_candidates or priorities are always queued.
+   * `recommendations` gives `node_role` (role, can_route, evidence, as in /recommendations), the
+   * recommendations, `total_count` and `omitted`; `priorities` gives the same `node_role`, `total_estimated_cost`
+   * (fees only), `total_committed_capital` (capital locked in new channels), `plan_score` and actions with
+   * `estimated_cost`, `committed_capital` and `manual`. Both come from one run of the advice per node.
    */
   @IsOptional()
   @IsArray({ message: 'analysis_types must be an array' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CONTEXTS, DIFFICULTIES, GOALS, TIMEFRAMES } from '../priorities/planner/plan.types';
-import { CommandsDto } from './recommendations.dto';
+import { CommandsDto, NodeRoleDto } from './recommendations.dto';
 
 export class PrioritiesRequestDto {
   /** The operator's experience: a beginner gets at most three easy or medium actions. */
@@ -82,6 +82,8 @@ export class PriorityActionDto {
 
 export class PrioritiesResponseDto {
   pubkey!: string;
+  /** What the node is, with the evidence, as in /recommendations: the plan's actions come from advice given for this role. */
+  node_role!: NodeRoleDto;
   priority_actions!: PriorityActionDto[];
   /** A narrative of the plan: the model's when one answered, else written by the deterministic engine. */
   openai_analysis!: string;

@@ -10,7 +10,7 @@ import { Language } from '../recommendations/i18n/messages';
 import { NodeAnalysisService } from '../live/node-analysis.service';
 import { openCap } from '../candidates/open-sizing';
 import { networkFeeIndex } from '../recommendations/node-analysis';
-import { recommend } from '../recommendations/recommendations.engine';
+import { NodeRoleInfo, recommend } from '../recommendations/recommendations.engine';
 import { ModelPlanFailure, PlanModelClient } from './model/plan-model.client';
 import { TokenBudget } from './model/token-budget';
 import { candidateActions, effectiveMaxActions } from './planner/candidate-actions';
@@ -81,7 +81,7 @@ export class PrioritiesService {
     const cached = await this.cache.get<PrioritiesResponseDto>(key);
     if (cached) return { ...cached, cache_hit: true };
     const { analysis, warnings: dataWarnings } = await this.analyser.analyse(pubkey);
-    const { recommendations } = recommend(analysis, lang);
+    const { recommendations, node_role } = recommend(analysis, lang);
     const candidates = candidateActions(recommendations, req, lang, {
       onchainFeeRateSatVb: this.app.onchainFeeRateSatVb,
       feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',
@@ -129,7 +129,7 @@ export class PrioritiesService {
             totalCapital: chosen.reduce((s, c) => s + c.committedCapital, 0),
             score: Math.round(chosen.reduce((s, c) => s + c.score, 0) * 1e6) / 1e6,
           };
-          answer = this.respond(pubkey, modelPlan, m.openai_analysis, new Map(m.selected.map((s) => [s.id, s.reasoning])), m.model, req, lang, analysis.source, warnings);
+          answer = this.respond(pubkey, modelPlan, m.openai_analysis, new Map(m.selected.map((s) => [s.id, s.reasoning])), m.model, req, lang, node_role, analysis.source, warnings);
         } catch (err) {
           if (!(err instanceof ModelPlanFailure)) throw err;
           this.tokens.spend(err.promptTokens + err.completionTokens);
@@ -138,7 +138,7 @@ export class PrioritiesService {
         }
       }
     }
-    answer ??= this.respond(pubkey, plan, planNarrative(plan, req.goals, lang), new Map(), 'deterministic', req, lang, analysis.source, warnings);
+    answer ??= this.respond(pubkey, plan, planNarrative(plan, req.goals, lang), new Map(), 'deterministic', req, lang, node_role, analysis.source, warnings);
     await this.cache.set(key, answer, 'recommendations');
     return answer;
   }
@@ -151,6 +151,7 @@ export class PrioritiesService {
     modelUsed: string,
     req: PlanRequest,
     lang: Language,
+    nodeRole: NodeRoleInfo,
     source: string,
     warnings: string[],
   ): PrioritiesResponseDto {
@@ -175,6 +176,7 @@ export class PrioritiesService {
     }));
     return {
       pubkey,
+      node_role: nodeRole,
       priority_actions: actions,
       openai_analysis: narrative,
       // eslint-disable-next-line security/detect-object-injection -- g is a Goal validated by IsEnum on the request DTO

@@ -184,11 +184,28 @@ export interface ChannelCandidate {
   gain_in_eigenvector_rank: number;
   minimum_viable_capacity: number;
   ideal_capacity: number;
+  /** What to open: sized to the node's own channels and capital, with the rule in suggested_capacity_rule. */
+  suggested_capacity: number;
+  suggested_capacity_rule: string;
   passive_fee_ppm: number;
   active_fee_ppm: number;
   betweenness: RankChange;
   closeness: RankChange;
   eigenvector: RankChange;
+  vetting: CandidateVetting;
+}
+
+export interface CandidateVetting {
+  passed: boolean;
+  reasons: string[];
+  concerns: string[];
+  announced_channels: number;
+  zombie_share: number;
+  inbound_fee_median_ppm: number | null;
+  inbound_fee_at_most_1ppm_share: number | null;
+  inbound_fee_sample_size: number;
+  shared_peers: number;
+  shared_peer_share: number | null;
 }
 
 export interface ChannelCandidates {
@@ -238,11 +255,27 @@ export interface Recommendation {
   evidence: Evidence[];
   confidence: number;
   commands: Commands | null;
+  covered_channels: CoveredChannel[];
+}
+
+export interface CoveredChannel {
+  channel_id: string | null;
+  peer_pubkey: string;
+  capacity_sat: number;
+}
+
+export const NODE_ROLES = ['cannot_route', 'leaf', 'merchant_sink', 'router', 'hub'] as const;
+
+export interface NodeRole {
+  role: (typeof NODE_ROLES)[number];
+  can_route: boolean;
+  evidence: Evidence[];
 }
 
 export interface Recommendations {
   pubkey: string;
   recommendations: Recommendation[];
+  node_role: NodeRole;
   total_count: number;
   by_category: Record<string, number>;
   by_priority: Record<string, number>;
@@ -279,17 +312,22 @@ export interface PriorityAction {
   timeframe: Timeframe;
   command: string | null;
   commands: Commands | null;
+  /** No command: done by hand, its cost not estimated. */
+  manual: boolean;
   estimated_cost: number;
+  committed_capital: number;
   cost_basis: string;
   success_metrics: string[];
 }
 
 export interface PrioritiesResponse {
   pubkey: string;
+  node_role: NodeRole;
   priority_actions: PriorityAction[];
   openai_analysis: string;
   key_metrics: string[];
   total_estimated_cost: number;
+  total_committed_capital: number;
   expected_roi: number | null;
   expected_roi_formula: string;
   plan_score: number;

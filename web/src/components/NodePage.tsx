@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChannelCandidate, NodeInfo } from '../api/types';
+import type { CandidateVetting, ChannelCandidate, NodeInfo } from '../api/types';
 import { useApp } from '../context';
-import { formatInt, formatSat, shortPubkey } from '../format';
+import { formatInt, formatPercent, formatSat, shortPubkey } from '../format';
 import { hrefFor, onLinkClick } from '../router';
 import { useAsync, RETRY_MS } from '../hooks';
 import { networkStats } from '../stats-cache';
@@ -215,6 +215,7 @@ function CandidatesTable({ candidates }: { candidates: ChannelCandidate[] }) {
             <th scope="col" class="num">{t('graph.cand.closeness')}</th>
             <th scope="col" class="num">{t('graph.cand.size')}</th>
             <th scope="col" class="num">{t('graph.cand.fee')}</th>
+            <th scope="col">{t('graph.cand.vetting')}</th>
           </tr>
         </thead>
         <tbody>
@@ -228,14 +229,48 @@ function CandidatesTable({ candidates }: { candidates: ChannelCandidate[] }) {
               <td class="num">{formatSat(c.capacity, lang)}</td>
               <td class="num">{formatInt(c.gain_in_betweenness_rank, lang)}</td>
               <td class="num">{formatInt(c.gain_in_closeness_rank, lang)}</td>
-              <td class="num">{formatSat(c.ideal_capacity, lang)}</td>
+              <td class="num" data-testid="candidate-size">
+                {formatSat(c.suggested_capacity, lang)}
+                <details class="cell-details">
+                  <summary>{t('graph.cand.sizeRule')}</summary>
+                  <p>{c.suggested_capacity_rule}</p>
+                </details>
+              </td>
               <td class="num">
                 {formatInt(c.passive_fee_ppm, lang)}–{formatInt(c.active_fee_ppm, lang)}
+              </td>
+              <td data-testid="candidate-vetting" data-passed={String(c.vetting.passed)}>
+                <VettingCell vetting={c.vetting} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The verdict first; the reasons, concerns and figures behind it folded. */
+function VettingCell({ vetting: v }: { vetting: CandidateVetting }) {
+  const { t, lang } = useApp();
+  return (
+    <>
+      <span class={`badge ${v.passed ? 'vetting-passed' : 'vetting-failed'}`}>{v.passed ? t('graph.cand.passed') : t('graph.cand.failed')}</span>
+      <details class="cell-details">
+        <summary>{t('graph.cand.vettingDetails')}</summary>
+        <ul>
+          {[...v.reasons, ...v.concerns].map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+          <li>{t('graph.cand.zombies', { share: formatPercent(v.zombie_share, lang), n: formatInt(v.announced_channels, lang) })}</li>
+          <li>
+            {v.inbound_fee_median_ppm === null
+              ? t('graph.cand.inboundFeeNone')
+              : t('graph.cand.inboundFee', { ppm: formatInt(v.inbound_fee_median_ppm, lang), n: formatInt(v.inbound_fee_sample_size, lang) })}
+          </li>
+          <li>{t('graph.cand.shared', { n: formatInt(v.shared_peers, lang) })}</li>
+        </ul>
+      </details>
+    </>
   );
 }

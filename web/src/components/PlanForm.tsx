@@ -6,7 +6,7 @@ import { useApp } from '../context';
 import { formatNumber, formatSat } from '../format';
 import type { MessageKey } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
-import { CommandsView } from './Recommendations';
+import { CommandsView, NodeRoleView } from './Recommendations';
 
 /** `POST /node/{pk}/priorities`: the operator's goals, experience, size and budget in; a ranked plan out. */
 export function PlanForm({ pubkey }: { pubkey: string }) {
@@ -147,10 +147,17 @@ function PlanResult({ plan, headingRef, lang }: { plan: PrioritiesResponse; head
       <p class="narrative" lang={plan.language}>
         {plan.openai_analysis}
       </p>
+      <NodeRoleView role={plan.node_role} />
       <dl class="cards compact">
         <div class="card">
           <dt>{t('plan.totalCost')}</dt>
           <dd class="card-value">{formatSat(plan.total_estimated_cost, lang)}</dd>
+          <dd class="card-sub">{t('plan.totalCost.sub')}</dd>
+        </div>
+        <div class="card" data-testid="plan-capital">
+          <dt>{t('plan.totalCapital')}</dt>
+          <dd class="card-value">{formatSat(plan.total_committed_capital, lang)}</dd>
+          <dd class="card-sub">{t('plan.totalCapital.sub')}</dd>
         </div>
         <div class="card">
           <dt>{t('plan.roi')}</dt>
@@ -167,10 +174,20 @@ function PlanResult({ plan, headingRef, lang }: { plan: PrioritiesResponse; head
       ) : (
         <ol class="plan-actions" lang={plan.language}>
           {plan.priority_actions.map((a) => (
-            <li key={a.id} class="rec">
-              <h4 class="rec-action">{a.action}</h4>
+            <li key={a.id} class="rec" data-manual={String(a.manual)}>
+              <h4 class="rec-action">
+                {a.manual && (
+                  <>
+                    <span class="badge manual" title={t('plan.manual.title')}>
+                      {t('plan.manual')}
+                    </span>{' '}
+                  </>
+                )}
+                {a.action}
+              </h4>
               <p class="muted">
-                {t('plan.cost', { cost: formatSat(a.estimated_cost, lang), difficulty: a.difficulty, timeframe: a.timeframe })} · {a.cost_basis}
+                {t('plan.cost', { cost: formatSat(a.estimated_cost, lang), difficulty: a.difficulty, timeframe: a.timeframe })}
+                {a.committed_capital > 0 && <> · {t('plan.capital', { capital: formatSat(a.committed_capital, lang) })}</>} · {a.cost_basis}
               </p>
               <p>{a.reasoning}</p>
               <p>{a.impact}</p>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { PRIORITIES, type Commands, type Priority, type Recommendation } from '../api/types';
+import { PRIORITIES, type Commands, type CoveredChannel, type Evidence, type NodeRole, type Priority, type Recommendation } from '../api/types';
 import { useApp } from '../context';
-import { formatInt, formatNumber } from '../format';
+import { formatInt, formatNumber, formatSat, shortPubkey } from '../format';
 import { useAsync } from '../hooks';
 import type { MessageKey } from '../i18n';
 import { CommandLine } from './CopyButton';
@@ -48,6 +48,88 @@ export function CommandsView({ commands }: { commands: Commands }) {
   );
 }
 
+/** The facts behind an advice or a role, folded: name, value with its unit, source and date. */
+function EvidenceTable({ evidence, summary }: { evidence: Evidence[]; summary: string }) {
+  const { t, lang } = useApp();
+  return (
+    <details class="evidence">
+      <summary>{summary}</summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('recs.ev.name')}</th>
+              <th scope="col" class="num">{t('recs.ev.value')}</th>
+              <th scope="col">{t('recs.ev.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evidence.map((e, i) => (
+              <tr key={i}>
+                <th scope="row">
+                  <code>{e.name}</code>
+                </th>
+                <td class="num">
+                  {typeof e.value === 'number' ? formatNumber(e.value, lang, 4) : (e.value ?? '—')} {e.unit}
+                </td>
+                <td>
+                  {e.source}
+                  {e.date ? ` · ${e.date}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** What the node is, decided before any advice: a node that cannot route gets no routing-fee advice. */
+export function NodeRoleView({ role }: { role: NodeRole }) {
+  const { t } = useApp();
+  return (
+    <div class="node-role" data-testid="node-role" data-role={role.role}>
+      <p>
+        <strong>{t('recs.role', { role: t(`role.${role.role}` as MessageKey) })}</strong> · {role.can_route ? t('recs.role.canRoute') : t('recs.role.cannotRoute')}
+      </p>
+      {role.evidence.length > 0 && <EvidenceTable evidence={role.evidence} summary={t('recs.role.evidence', { n: role.evidence.length })} />}
+    </div>
+  );
+}
+
+/** Parallel channels to one peer, or a list of zombies, that one recommendation acts on. */
+function CoveredChannels({ channels }: { channels: CoveredChannel[] }) {
+  const { t, lang } = useApp();
+  return (
+    <details class="covered" data-testid="covered-channels" data-count={channels.length}>
+      <summary>{t('recs.covered', { n: formatInt(channels.length, lang) })}</summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('recs.covered.channel')}</th>
+              <th scope="col">{t('recs.covered.peer')}</th>
+              <th scope="col" class="num">{t('recs.covered.capacity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {channels.map((c, i) => (
+              <tr key={i}>
+                <td>{c.channel_id ? <code>{c.channel_id}</code> : <span class="muted">{t('recs.covered.unknownId')}</span>}</td>
+                <td>
+                  <code title={c.peer_pubkey}>{shortPubkey(c.peer_pubkey)}</code>
+                </td>
+                <td class="num">{formatSat(c.capacity_sat, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 function RecommendationCard({ rec }: { rec: Recommendation }) {
   const { t, lang } = useApp();
   return (
@@ -65,38 +147,8 @@ function RecommendationCard({ rec }: { rec: Recommendation }) {
         <strong>{t('recs.impact')}:</strong> {rec.estimated_impact}
       </p>
       {rec.commands ? <CommandsView commands={rec.commands} /> : <p class="muted">{t('recs.noCommand')}</p>}
-      {rec.evidence.length > 0 && (
-        <details class="evidence">
-          <summary>{t('recs.evidence', { n: rec.evidence.length })}</summary>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('recs.ev.name')}</th>
-                  <th scope="col" class="num">{t('recs.ev.value')}</th>
-                  <th scope="col">{t('recs.ev.source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rec.evidence.map((e, i) => (
-                  <tr key={i}>
-                    <th scope="row">
-                      <code>{e.name}</code>
-                    </th>
-                    <td class="num">
-                      {typeof e.value === 'number' ? formatNumber(e.value, lang, 4) : (e.value ?? '—')} {e.unit}
-                    </td>
-                    <td>
-                      {e.source}
-                      {e.date ? ` · ${e.date}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      )}
+      {rec.covered_channels.length > 0 && <CoveredChannels channels={rec.covered_channels} />}
+      {rec.evidence.length > 0 && <EvidenceTable evidence={rec.evidence} summary={t('recs.evidence', { n: rec.evidence.length })} />}
     </li>
   );
 }
@@ -142,6 +194,7 @@ export function Recommendations({ pubkey }: { pubkey: string }) {
       {recs.state === 'error' && <ErrorMessage error={recs.error} />}
       {recs.state === 'done' && (
         <>
+          <NodeRoleView role={recs.value.node_role} />
           <p class="muted" data-testid="recs-count">
             {t('recs.count', { n: formatInt(recs.value.total_count, lang) })}
           </p>
