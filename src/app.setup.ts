@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { withEnforcedRules } from './common/openapi/openapi-rules';
 import { createValidationPipe } from './common/validation/validation';
 import { securityConfig } from './config/configuration';
 import { configureSecurity } from './security/configure-security';
@@ -25,7 +26,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .addSecurityRequirements('ApiKey')
     .addSecurityRequirements('Bearer')
     .build();
-  return withNullableRefs(withAccessRules(SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method })));
+  return withEnforcedRules(withNullableRefs(withAccessRules(SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method }))));
 }
 
 /**
