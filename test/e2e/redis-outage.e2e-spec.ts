@@ -8,13 +8,9 @@ import { createTestApp, serverErrorRoutes } from '../utils/test-app';
 const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
 const COINGATE = '0242a4ae0c5bef18048fbecf995094b74bfb0f7391418d71ed394784373f41e4f3';
 
-async function until(what: string, check: () => Promise<boolean> | boolean, deadlineMs = 10_000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** Waits on a condition; only the test's own timeout bounds it (a busy machine makes every step slower). */
+async function until(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 100));
 }
 
 async function redisKeys(url: string): Promise<string[]> {
@@ -45,8 +41,11 @@ describe('Redis stopped in the middle of a run', () => {
     const http = app.getHttpServer();
     await request(http).get(`/api/v1/node/${ACINQ}/info`).expect(200);
     expect((await redisKeys(redis.url)).some((k) => k.includes(`node_info`) && k.includes(ACINQ))).toBe(true);
+    // A Redis slower than its budget on a busy machine is skipped for a while (degraded); that is not the outage
+    // under test, so wait until it answers in time.
+    const healthStatus = async () => (await request(http).get('/api/v1/health').expect(200)).body.status;
+    await until('Redis answering within its budget', async () => (await healthStatus()) === 'healthy');
     let health = await request(http).get('/api/v1/health').expect(200);
-    expect(health.body.status).toBe('healthy');
     expect(health.body.services.cache).toBe('connected');
     expect(health.body.cache_stats.backend).toBe('redis');
 
@@ -72,9 +71,9 @@ describe('Redis stopped in the middle of a run', () => {
     expect(health.body.reasons.join(' ')).toMatch(/Redis/);
 
     await redis.restart();
-    await until('the client to reconnect', () => app.get(RedisConnection).state === 'connected', 15_000);
+    await until('the client to reconnect', () => app.get(RedisConnection).state === 'connected');
+    await until('Redis answering within its budget again', async () => (await healthStatus()) === 'healthy');
     health = await request(http).get('/api/v1/health').expect(200);
-    expect(health.body.status).toBe('healthy');
     expect(health.body.services.cache).toBe('connected');
 
     // The restarted server is empty: a new answer is written to it again.
