@@ -210,8 +210,8 @@ function generatedFor(schema: JsonSchema, schemas: Record<string, JsonSchema>): 
       if (schema.format === 'uuid') return fc.uuid();
       if (schema.format === 'uri') return fc.constant(GENERATED_URL);
       const min = schema.minLength ?? 0;
-      const max = schema.maxLength ?? 40;
-      const base = schema.pattern ? fc.stringMatching(new RegExp(schema.pattern)) : fc.string({ unit: 'grapheme', maxLength: max });
+      const max = schema.maxLength ?? Infinity;
+      const base = schema.pattern ? fc.stringMatching(new RegExp(schema.pattern)) : fc.string({ unit: 'grapheme', maxLength: Math.min(max, 40) });
       return base.filter((s) => [...s].length >= min && [...s].length <= max);
     }
   }
