@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { withEnforcedRules } from './common/openapi/openapi-rules';
 import { createValidationPipe } from './common/validation/validation';
 import { limitsConfig, securityConfig } from './config/configuration';
 import { configureEdge } from './security/configure-edge';
@@ -26,7 +27,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .addSecurityRequirements('ApiKey')
     .addSecurityRequirements('Bearer')
     .build();
-  return withNullableRefs(withAccessRules(SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method })));
+  return withEnforcedRules(withNullableRefs(withAccessRules(SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method }))));
 }
 
 /**

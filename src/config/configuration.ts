@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { readFileSync } from 'node:fs';
-import { validateEnv } from './env.validation';
+import { expensiveLimitPerMinute, validateEnv } from './env.validation';
 
 /** The project root, from `src/config` or `dist/config` alike. */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -137,7 +137,7 @@ export const limitsConfig = registerAs('limits', () => {
   const e = env();
   return {
     perMinute: e.RATE_LIMIT_PER_MINUTE,
-    expensivePerMinute: e.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
+    expensivePerMinute: expensiveLimitPerMinute(e),
     /** Every request per client, counted before parsing and routing (0 = off). */
     edgePerMinute: e.RATE_LIMIT_EDGE_PER_MINUTE,
     /** Uncached recommendations that may wait for a worker; past this they get 503 with Retry-After. */

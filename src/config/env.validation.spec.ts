@@ -1,4 +1,4 @@
-import { validateEnv } from './env.validation';
+import { EXPENSIVE_PER_MINUTE, expensiveLimitPerMinute, LOCAL_EXPENSIVE_PER_MINUTE, validateEnv } from './env.validation';
 import { webhookConfig } from './configuration';
 
 describe(validateEnv.name, () => {
@@ -61,5 +61,18 @@ describe('webhookConfig', () => {
   ])('makes webhooks https-only for %j: %s', (env, httpsOnly) => {
     process.env = { ...saved, ...env, WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.5' };
     expect(webhookConfig()).toEqual({ httpsOnly, allowedHosts: ['hooks.internal', '10.0.0.5'] });
+  });
+});
+
+describe(expensiveLimitPerMinute.name, () => {
+  it.each([
+    ['a development instance without keys (local use)', {}, LOCAL_EXPENSIVE_PER_MINUTE],
+    ['a production build (NODE_ENV=production, as the Dockerfile sets)', { NODE_ENV: 'production' }, EXPENSIVE_PER_MINUTE],
+    ['ENVIRONMENT=staging', { ENVIRONMENT: 'staging' }, EXPENSIVE_PER_MINUTE],
+    ['ENVIRONMENT=production', { ENVIRONMENT: 'production' }, EXPENSIVE_PER_MINUTE],
+    ['an instance with API keys', { API_KEYS: 'a-key-of-16-chars-or-more' }, EXPENSIVE_PER_MINUTE],
+    ['an explicit RATE_LIMIT_EXPENSIVE_PER_MINUTE, whatever else is set', { RATE_LIMIT_EXPENSIVE_PER_MINUTE: '7' }, 7],
+  ])('%s: %j gives %i a minute', (_label, env, expected) => {
+    expect(expensiveLimitPerMinute(validateEnv(env))).toBe(expected);
   });
 });

@@ -193,8 +193,13 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt({ message: RATE_MSG }) @Min(1, { message: RATE_MSG }) @Max(1_000_000, { message: RATE_MSG })
   RATE_LIMIT_PER_MINUTE = 120;
 
-  @Transform(toInt) @IsInt({ message: RATE_MSG }) @Min(1, { message: RATE_MSG }) @Max(1_000_000, { message: RATE_MSG })
-  RATE_LIMIT_EXPENSIVE_PER_MINUTE = 20;
+  /** Unset: see {@link expensiveLimitPerMinute}. */
+  @Transform(toInt) @IsOptional() @IsInt({ message: RATE_MSG }) @Min(1, { message: RATE_MSG }) @Max(1_000_000, { message: RATE_MSG })
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE?: number;
+
+  /** Set to `production` by the Dockerfile and Nixpacks builds; read only to keep local-use defaults out of them. */
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
 
   /** Every request per client (key, or IP without one), counted before the body is parsed or the route is known. */
   @Transform(toInt) @IsInt({ message: EDGE_RATE_MSG }) @Min(0, { message: EDGE_RATE_MSG }) @Max(1_000_000, { message: EDGE_RATE_MSG })
@@ -229,6 +234,21 @@ export class EnvironmentVariables {
 }
 
 /** Validates `env`; throws one error naming every bad variable. */
+/** Expensive requests a minute when RATE_LIMIT_EXPENSIVE_PER_MINUTE is unset: the production default. */
+export const EXPENSIVE_PER_MINUTE = 20;
+/** The same for local use, so that a user can script the API without tuning limits: one every 100 ms. */
+export const LOCAL_EXPENSIVE_PER_MINUTE = 600;
+
+/**
+ * RATE_LIMIT_EXPENSIVE_PER_MINUTE, else the local-use default on a development instance that is not a production
+ * build and asks for no key (nothing to protect but the user's own machine), else the production default.
+ */
+export function expensiveLimitPerMinute(e: Pick<EnvironmentVariables, 'RATE_LIMIT_EXPENSIVE_PER_MINUTE' | 'ENVIRONMENT' | 'NODE_ENV' | 'API_KEYS'>): number {
+  if (e.RATE_LIMIT_EXPENSIVE_PER_MINUTE !== undefined) return e.RATE_LIMIT_EXPENSIVE_PER_MINUTE;
+  const local = e.ENVIRONMENT === 'development' && e.NODE_ENV !== 'production' && !e.API_KEYS;
+  return local ? LOCAL_EXPENSIVE_PER_MINUTE : EXPENSIVE_PER_MINUTE;
+}
+
 export function validateEnv(env: Record<string, unknown>): EnvironmentVariables {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
   const parsed = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });

@@ -53,7 +53,8 @@ export class HealthChecksService {
       sparkseer_api: state('sparkseer'),
       openai_api: this.openaiState(),
       // Connected but skipped (errors, or slower than its budget): the cache serves from memory meanwhile.
-      cache: cacheStats.redis === 'connected' && cacheStats.fallback_active ? 'degraded' : cacheStats.redis,
+      // Without REDIS_URL the in-memory cache is the configured one and it answers (cache_stats.backend: memory).
+      cache: cacheStats.redis === 'not_configured' ? 'connected' : cacheStats.redis === 'connected' && cacheStats.fallback_active ? 'degraded' : cacheStats.redis,
       lnbits_api: state('lnbits'),
       lnd_api: state('lnd'),
       mempool_api: state('mempool'),

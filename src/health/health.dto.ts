@@ -14,7 +14,7 @@ export class HealthServicesDto {
   sparkseer_api!: ServiceState;
   @ApiProperty({ enum: SERVICE_STATES, description: 'OpenAI API; not_configured without OPENAI_API_KEY' })
   openai_api!: ServiceState;
-  @ApiProperty({ enum: SERVICE_STATES, description: 'Redis cache; degraded while Redis is connected but erroring or slower than its budget, disconnected while it is down (the cache serves from memory in both); not_configured without REDIS_URL (the cache then runs in memory)' })
+  @ApiProperty({ enum: SERVICE_STATES, description: 'The cache: Redis when REDIS_URL is set, degraded while Redis is connected but erroring or slower than its budget, disconnected while it is down (the cache serves from memory in both); connected without REDIS_URL too: the cache then runs in memory and always answers (cache_stats.backend: memory)' })
   cache!: ServiceState;
   @ApiProperty({ enum: SERVICE_STATES, description: 'LNBits; not_configured without LNBITS_URL' })
   lnbits_api!: ServiceState;

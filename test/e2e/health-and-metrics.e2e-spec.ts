@@ -46,6 +46,16 @@ describe('health, metrics and the OpenAPI document', () => {
     await request(app.getHttpServer()).get('/api/v1/health?verbose=loud').expect(400);
   });
 
+  it('without REDIS_URL the in-memory cache is reported as the working cache it is', async () => {
+    const memoryApp = await createTestApp({ GRAPH_HISTORY_SNAPSHOTS: '' });
+    try {
+      const { body } = await request(memoryApp.getHttpServer()).get('/api/v1/health').expect(200);
+      expect(body).toMatchObject({ status: 'healthy', services: { cache: 'connected' }, cache_stats: { backend: 'memory', redis: 'not_configured' }, reasons: [] });
+    } finally {
+      await memoryApp.close();
+    }
+  });
+
   it('live and ready probes answer 200 once the graph is loaded', async () => {
     const live = await request(app.getHttpServer()).get('/api/v1/health/live').expect(200);
     expect(live.body).toEqual({ status: 'ok', uptime_seconds: expect.any(Number) });

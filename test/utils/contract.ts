@@ -61,7 +61,7 @@ function check(method: string, routeIn: string | null, path: string, status: num
   const op = route ? SPEC.paths[route.replace(/:([A-Za-z_]+)/g, '{$1}')]?.[method.toLowerCase()] : undefined;
   if (!op) {
     // Unmatched routes still answer the shared error shape.
-    if (status === 404 && contentType.includes('problem+json') && !validatorFor(PROBLEM)(body)) contractViolations.push(`${where}: 404 body is not ProblemDetails`);
+    if ((status === 404 || status === 405) && contentType.includes('problem+json') && !validatorFor(PROBLEM)(body)) contractViolations.push(`${where}: ${status} body is not ProblemDetails`);
     if (route) contractViolations.push(`${where}: operation not in openapi.json`);
     return;
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,5 +133,133 @@ export function runCollection(collectionFile: string, baseUrl: string, reportFil
         if (transportErrors.length) return reject(new Error(`requests without an answer:\n${transportErrors.join('\n')}`));
         resolve({ requests, durationMs: summary.run.timings.completed - summary.run.timings.started });
       });
+  });
+}
+
+/* ---- Schemathesis-style generation: spec-valid requests from openapi.json ---- */
+
+export type JsonSchema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string;
+  enum?: unknown[];
+  example?: unknown;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  allOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+};
+
+/** Arrays are kept short so a request stays cheap; minItems is always honoured. */
+const MAX_GENERATED_ITEMS = 4;
+/** Stands for any http(s) URL: a local port nothing listens on, so a generated callback never leaves the machine. */
+export const GENERATED_URL = 'http://127.0.0.1:1/hook';
+
+/**
+ * A fast-check arbitrary of values valid against `schema` (OpenAPI 3.0 subset the document uses). Where the
+ * schema leaves an object open (no `additionalProperties: false`), an undeclared property is sometimes added:
+ * the spec allows it, so the server must accept it. Examples are preferred half of the time, as Schemathesis
+ * does, so that path parameters also reach existing resources.
+ */
+export function valueFor(schema: JsonSchema, schemas: Record<string, JsonSchema>): fc.Arbitrary<unknown> {
+  if (schema.$ref) return valueFor(schemas[schema.$ref.split('/').pop()!] ?? {}, schemas);
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) return fc.oneof(...alternatives.map((s) => valueFor(s, schemas)));
+  if (schema.allOf?.length === 1) return valueFor(schema.allOf[0], schemas);
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  const generated = generatedFor(schema, schemas);
+  return schema.example !== undefined ? fc.oneof(fc.constant(schema.example), generated) : generated;
+}
+
+function generatedFor(schema: JsonSchema, schemas: Record<string, JsonSchema>): fc.Arbitrary<unknown> {
+  switch (schema.type) {
+    case 'boolean':
+      return fc.boolean();
+    case 'integer':
+    case 'number': {
+      const min = schema.minimum ?? -(2 ** 31);
+      const max = schema.maximum ?? 2 ** 31 - 1;
+      return fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(Number);
+    }
+    case 'array': {
+      const minLength = schema.minItems ?? 0;
+      const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? MAX_GENERATED_ITEMS, MAX_GENERATED_ITEMS));
+      const items = valueFor(schema.items ?? {}, schemas);
+      return schema.uniqueItems ? fc.uniqueArray(items, { minLength, maxLength, selector: (v) => JSON.stringify(v) }) : fc.array(items, { minLength, maxLength });
+    }
+    case 'object': {
+      const props = schema.properties ?? {};
+      const declared = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, valueFor(s, schemas)])), { requiredKeys: schema.required ?? [] });
+      if (schema.additionalProperties === false) return declared;
+      const extra = fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/).filter((k) => !(k in props)), fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxKeys: 2 });
+      return fc.tuple(declared, extra).map(([d, e]) => ({ ...e, ...d }));
+    }
+    case 'string':
+    default: {
+      if (schema.format === 'uuid') return fc.uuid();
+      if (schema.format === 'uri') return fc.constant(GENERATED_URL);
+      const min = schema.minLength ?? 0;
+      const max = schema.maxLength ?? Infinity;
+      const base = schema.pattern ? fc.stringMatching(new RegExp(schema.pattern)) : fc.string({ unit: 'grapheme', maxLength: Math.min(max, 40) });
+      return base.filter((s) => [...s].length >= min && [...s].length <= max);
+    }
+  }
+}
+
+export interface SpecOperation {
+  method: string;
+  path: string;
+  parameters?: Array<{ in: string; name: string; required?: boolean; schema: JsonSchema }>;
+  requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, unknown>;
+}
+
+export interface GeneratedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * Spec-valid requests for one operation: path, query and header parameters and the JSON body. `known` gives
+ * path parameters an existing value (e.g. a job created beforehand), used half of the time.
+ */
+export function requestsFor(op: SpecOperation, schemas: Record<string, JsonSchema>, known: Record<string, string> = {}): fc.Arbitrary<GeneratedRequest> {
+  const params = op.parameters ?? [];
+  const paramValue = (p: (typeof params)[number]) => {
+    // Header values must be sendable: visible ASCII, as HTTP allows.
+    if (p.in === 'header' && !p.schema.enum) return fc.stringMatching(/^[\x21-\x7e]{0,20}$/);
+    const existing = p.in === 'path' ? known[p.name] : undefined;
+    return existing === undefined ? valueFor(p.schema, schemas) : fc.oneof(fc.constant(existing), valueFor(p.schema, schemas));
+  };
+  const values = fc.record(Object.fromEntries(params.map((p) => [p.name, paramValue(p)])), { requiredKeys: params.filter((p) => p.required || p.in === 'path').map((p) => p.name) });
+  const bodySchema = op.requestBody?.content['application/json']?.schema;
+  const body = bodySchema ? valueFor(bodySchema, schemas) : fc.constant(undefined);
+  return fc.tuple(values, body).map(([v, b]) => {
+    const given = v as Record<string, unknown>;
+    let path = op.path;
+    const query = new URLSearchParams();
+    const headers: Record<string, string> = {};
+    for (const p of params) {
+      if (!(p.name in given)) continue;
+      const value = String(given[p.name]);
+      if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(value));
+      else if (p.in === 'query') query.append(p.name, value);
+      else if (p.in === 'header') headers[p.name] = value;
+    }
+    const qs = query.toString();
+    return { method: op.method, url: qs ? `${path}?${qs}` : path, headers, ...(bodySchema ? { body: b } : {}) };
   });
 }

@@ -65,3 +65,13 @@ export function formatDuration(seconds: number, lang: Language): string {
 export function shortPubkey(pk: string): string {
   return pk.length > 20 ? `${pk.slice(0, 10)}…${pk.slice(-6)}` : pk;
 }
+
+/**
+ * A histogram bucket [from, to) of whole numbers, named by the values it holds: `0`, `1`, `200–499`, `≥10K`.
+ * Naming it by its lower bound alone put 499 ppm in a bar that read "200".
+ */
+export function bucketLabel(b: { from: number; to: number | null }, lang: Language): string {
+  if (b.to === null) return `≥${compact(b.from, lang)}`;
+  const last = b.to - 1;
+  return last <= b.from ? compact(b.from, lang) : `${compact(b.from, lang)}–${compact(last, lang)}`;
+}

@@ -604,7 +604,7 @@ export interface components {
         };
         HealthServicesDto: {
             /**
-             * @description Redis cache; degraded while Redis is connected but erroring or slower than its budget, disconnected while it is down (the cache serves from memory in both); not_configured without REDIS_URL (the cache then runs in memory)
+             * @description The cache: Redis when REDIS_URL is set, degraded while Redis is connected but erroring or slower than its budget, disconnected while it is down (the cache serves from memory in both); connected without REDIS_URL too: the cache then runs in memory and always answers (cache_stats.backend: memory)
              * @enum {string}
              */
             cache: "connected" | "disconnected" | "degraded" | "not_configured" | "unknown";
@@ -1560,6 +1560,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Body larger than 1 MB (code PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Rate limited (code RATE_LIMITED); retry after Retry-After seconds */
             429: {
                 headers: {
@@ -1722,6 +1731,15 @@ export interface operations {
             };
             /** @description Unknown node (code NODE_NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Body larger than 1 MB (code PAYLOAD_TOO_LARGE) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

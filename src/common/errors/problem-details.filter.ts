@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { urlForLog } from '../logging/logger.options';
+import { allowedMethods } from './allowed-methods';
 import { DomainError, ErrorCode } from './domain.error';
 
 /** The only place that knows which HTTP status each domain error code becomes. */
@@ -9,6 +10,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NODE_NOT_FOUND: HttpStatus.NOT_FOUND,
   JOB_NOT_FOUND: HttpStatus.NOT_FOUND,
   ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
   GRAPH_NOT_READY: HttpStatus.SERVICE_UNAVAILABLE,
   ANALYTICS_NOT_READY: HttpStatus.SERVICE_UNAVAILABLE,
   GRAPH_SNAPSHOT_INVALID: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -57,14 +59,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
-    const problem = this.toProblem(exception, req);
+    // The router found no route for this method; if the path has routes for other methods only, that is a 405
+    // (a route of this method that passed the request on, like an unknown dashboard asset, stays a 404).
+    const routed = !(exception instanceof DomainError) && httpStatusOf(exception) === 404 ? allowedMethods(req) : [];
+    const allow = routed.includes(req.method) ? [] : routed;
+    const problem = allow.length > 0 ? this.methodNotAllowed(req, allow) : this.toProblem(exception, req);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, code: problem.code, path: urlForLog(req.originalUrl ?? req.url) }, 'request failed');
     }
     if (res.headersSent) return;
     const retryAfter = exception instanceof DomainError ? exception.details?.retryAfterSeconds : undefined;
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    if (allow.length > 0) res.setHeader('Allow', allow.join(', '));
     res.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private methodNotAllowed(req: Request & { id?: string }, allow: string[]): ProblemDetails {
+    const detail = `${req.method} is not supported here; this path answers ${allow.join(', ')}`;
+    return { ...this.head('METHOD_NOT_ALLOWED', HttpStatus.METHOD_NOT_ALLOWED), detail, instance: (req.originalUrl ?? req.url).split('?')[0], request_id: req.id ? String(req.id) : undefined };
   }
 
   private toProblem(exception: unknown, req: Request & { id?: string }): ProblemDetails {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { truncatePubkey, truncatePubkeysIn } from '../validation/pubkey';
 
@@ -60,6 +61,8 @@ export function urlForLog(url: string): string {
 /** pino-http options: JSON lines, request ids (taken from `X-Request-Id` or made), pubkeys truncated. */
 export function loggerOptions(level: string): Params {
   return {
+    // Express 5 path syntax: nestjs-pino's default '*' makes Nest warn at every boot and convert it.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

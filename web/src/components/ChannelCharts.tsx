@@ -1,9 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import type { Channel, Distribution, NetworkStats } from '../api/types';
 import { useApp } from '../context';
-import { compact, formatInt, formatSat } from '../format';
+import { bucketLabel, compact, formatInt, formatSat } from '../format';
 import type { Translate } from '../i18n';
-import type { Language } from '../api/types';
 import { themeColor, UPlotChart, uPlot } from './UPlotChart';
 
 const FEE_TICKS = [0, 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
@@ -36,12 +35,6 @@ export function compareToNetwork(values: number[], dist: Distribution) {
     network: buckets.map((b) => Math.round((1000 * b.count) / netTotal) / 10),
     node: nodeCounts.slice(first, last + 1).map((c) => Math.round((1000 * c) / nodeTotal) / 10),
   };
-}
-
-function bucketLabel(b: { from: number; to: number | null }, lang: Language): string {
-  if (b.to === null) return `≥${compact(b.from, lang)}`;
-  if (b.from === 0 && b.to === 1) return '0';
-  return compact(b.from, lang);
 }
 
 function axisStyle() {

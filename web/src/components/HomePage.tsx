@@ -12,9 +12,16 @@ const EXAMPLES = [
   { alias: 'Instant', pubkey: '02458c322518069b0a8c7490853289ed2c6a8aa838b78f1367808e99b8c9705c9e' },
 ];
 
+/** A figure not known yet: the card keeps its place so the page does not jump when it arrives. */
+const PENDING = '…';
+
 export function HomePage() {
   const { t, lang, api } = useApp();
+  const figure = (n: number | null | undefined) => (n === null || n === undefined ? PENDING : formatInt(n, lang));
   const stats = useAsync((signal) => networkStats(api, signal), [api], { retryWhileComputing: true });
+  // Health answers at once with the graph's counts: shown while the distributions are still being computed.
+  const health = useAsync((signal) => api.getHealth(signal), [api]);
+  const graph = health.state === 'done' && health.value.graph.loaded ? health.value.graph : null;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${t('home.heading')} · ${t('app.title')}`;
@@ -40,20 +47,21 @@ export function HomePage() {
       <section aria-labelledby="network-h" aria-busy={stats.state === 'loading'}>
         <h2 id="network-h">{t('home.network')}</h2>
         {stats.state === 'error' && <ErrorMessage error={stats.error} />}
-        {stats.state === 'done' && (
-          <>
-            <p class="muted">{t('home.snapshot', { date: stats.value.snapshot_date, source: stats.value.source })}</p>
-            <dl class="cards">
-              <Card label={t('home.nodes')} value={formatInt(stats.value.nodes, lang)} />
-              <Card label={t('home.routable')} value={formatInt(stats.value.routable_nodes, lang)} />
-              <Card label={t('home.channels')} value={formatInt(stats.value.channels, lang)} />
-              <Card label={t('home.usable')} value={formatInt(stats.value.usable_channels, lang)} />
-              <Card label={t('home.medianSize')} value={formatSat(stats.value.channel_size.median, lang)} />
-              <Card label={t('home.medianFee')} value={`${formatInt(stats.value.fee_rate.median, lang)} ppm`} />
-            </dl>
-          </>
+        {stats.state === 'done' ? (
+          <p class="muted">{t('home.snapshot', { date: stats.value.snapshot_date, source: stats.value.source })}</p>
+        ) : (
+          stats.state !== 'error' && <p class="muted">{graph?.snapshot_date ? t('home.computing', { date: graph.snapshot_date }) : t('common.loading')}</p>
         )}
-        {(stats.state === 'loading' || stats.retrying !== null) && <p class="muted">{t('common.loading')}</p>}
+        {stats.state !== 'error' && (
+          <dl class="cards">
+            <Card label={t('home.nodes')} value={figure(stats.state === 'done' ? stats.value.nodes : graph?.nodes)} />
+            <Card label={t('home.routable')} value={figure(stats.state === 'done' ? stats.value.routable_nodes : graph?.routable_nodes)} />
+            <Card label={t('home.channels')} value={figure(stats.state === 'done' ? stats.value.channels : graph?.channels)} />
+            <Card label={t('home.usable')} value={figure(stats.state === 'done' ? stats.value.usable_channels : null)} />
+            <Card label={t('home.medianSize')} value={stats.state === 'done' ? formatSat(stats.value.channel_size.median, lang) : PENDING} />
+            <Card label={t('home.medianFee')} value={stats.state === 'done' ? `${formatInt(stats.value.fee_rate.median, lang)} ppm` : PENDING} />
+          </dl>
+        )}
       </section>
     </div>
   );

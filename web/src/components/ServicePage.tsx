@@ -185,6 +185,18 @@ function HealthView({ health }: { health: Health }) {
   );
 }
 
+/**
+ * The samples' own span, and at least the last minute. Taken from the data rather than from uPlot's min and max:
+ * for a single point uPlot widens those by a day in its time unit, which in seconds is 86,400,000 s (years).
+ */
+function timeRange(u: uPlot, min: number, max: number): uPlot.Range.MinMax {
+  const xs = u.data[0];
+  if (xs.length === 0) return [min, max];
+  const first = xs[0];
+  const last = xs[xs.length - 1];
+  return [Math.min(first, last - 60), last];
+}
+
 function LiveChart({ series }: { series: ReturnType<typeof rates> }) {
   const { t } = useApp();
   const data = useMemo<uPlot.AlignedData>(() => [series.map((s) => s.t), series.map((s) => s.rps), series.map((s) => s.latencyMs)], [series]);
@@ -198,8 +210,7 @@ function LiveChart({ series }: { series: ReturnType<typeof rates> }) {
       title: t('service.chart'),
       width,
       height: 220,
-      // At least the last minute on the time axis, so the first samples do not stretch it over years.
-      scales: { x: { time: true, range: (_u, min, max) => [Math.min(min, max - 60), max] }, rps: { range: (_u, _min, max) => [0, Math.max(1, max * 1.2)] }, ms: { range: (_u, _min, max) => [0, Math.max(1, max * 1.2)] } },
+      scales: { x: { time: true, range: timeRange }, rps: { range: (_u, _min, max) => [0, Math.max(1, max * 1.2)] }, ms: { range: (_u, _min, max) => [0, Math.max(1, max * 1.2)] } },
       axes: [axis, { ...axis, scale: 'rps', label: t('service.chart.rate'), size: 50 }, { ...axis, scale: 'ms', side: 1, label: t('service.chart.latency'), size: 60, grid: { show: false } }],
       series: [
         {},
