@@ -38,10 +38,6 @@ export class EnvironmentVariables {
   @Transform(toLower) @IsIn(ENVIRONMENTS, { message: `ENVIRONMENT must be one of ${ENVIRONMENTS.join(', ')}` })
   ENVIRONMENT: Environment = 'development';
 
-  /** Read, not set, here: the container image sets NODE_ENV=production, which also makes webhooks https-only. */
-  @IsOptional() @IsString()
-  NODE_ENV?: string;
-
   @Transform(toLower) @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (any case)` })
   LOG_LEVEL: LogLevel = 'info';
 
@@ -197,7 +193,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsOptional() @IsInt({ message: RATE_MSG }) @Min(1, { message: RATE_MSG }) @Max(1_000_000, { message: RATE_MSG })
   RATE_LIMIT_EXPENSIVE_PER_MINUTE?: number;
 
-  /** Set to `production` by the Dockerfile and Nixpacks builds; read only to keep local-use defaults out of them. */
+  /**
+   * Set to `production` by the Dockerfile and Nixpacks builds; read only: it keeps local-use defaults out of them
+   * and makes webhooks https-only.
+   */
   @IsOptional() @IsString()
   NODE_ENV?: string;
 
