@@ -53,7 +53,8 @@ describe('spec-driven fuzzing: Portman + newman through a Prism validation proxy
   const appStatuses: number[] = [];
 
   beforeAll(async () => {
-    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: undefined });
+    // SECRET_KEY and the allow-listed loopback make the collection's callback_url valid (test/fuzz/portman-config.yaml).
+    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: undefined, SECRET_KEY: 'fuzz-suite-secret-0123456789', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     await app.listen(0, '127.0.0.1');
     app.getHttpServer().on('request', (_req, res) => res.once('finish', () => appStatuses.push(res.statusCode)));
     const upstream = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
