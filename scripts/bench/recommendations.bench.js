@@ -43,16 +43,8 @@ function wholeGraph() {
     }
     console.log(`ratio this build / baseline, best of two each: ${(Math.min(...after) / Math.min(...before)).toFixed(2)} (target <= 1.5)`);
   }
-  const { analyseNode, networkFeeIndex } = dist('intelligence/recommendations/node-analysis.js');
-  const { recommend } = dist('intelligence/recommendations/recommendations.engine.js');
   const { graph, ranks } = loadEmbeddedGraph();
-  const state = { graph, ranks, loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
-  const t0 = performance.now();
-  networkFeeIndex(state);
-  let recs = 0;
-  for (let v = 0; v < graph.nodeCount; v++) recs += recommend(analyseNode(state, v), 'fr').recommendations.length;
-  const s = (performance.now() - t0) / 1000;
-  console.log(`whole graph: ${graph.nodeCount} nodes in ${s.toFixed(2)} s = ${(graph.nodeCount / s).toFixed(0)} nodes/s, ${recs} recommendations (target <= 10 s)`);
+  timeWholeGraph(dist, 'whole graph (target <= 10 s)', graph, ranks);
   const routable = routableByDegree({ graph, ranks });
   return graph.pubkeys[routable[Math.floor(routable.length / 2)]];
 }
