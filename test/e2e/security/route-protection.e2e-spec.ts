@@ -41,11 +41,11 @@ const PUBLIC = [
 ] as const;
 
 /**
- * Nest's bindings of module middleware (nestjs-pino's request logger, `forRoutes('*')`): registered as routes that
+ * Nest's bindings of module middleware (nestjs-pino's request logger, `forRoutes('{*splat}')`): registered as routes that
  * accept every HTTP method, and that only call `next()`. They are not endpoints; a path that nothing else handles
  * falls through them to the API's 404 (checked below).
  */
-const MIDDLEWARE_BINDINGS = ['/api/v1', '/api/v1/{*path}'] as const;
+const MIDDLEWARE_BINDINGS = ['/api/v1', '/api/v1/{*splat}'] as const;
 
 /** Values for route parameters: real ones where the route has a meaning for them, any segment otherwise. */
 const SAMPLE_PARAMS: Record<string, string> = {
