@@ -294,6 +294,7 @@ export interface components {
              */
             analysis_types?: ("basic" | "network_position" | "recommendations" | "channel_candidates" | "priorities")[];
             /**
+             * Format: uri
              * @description Called with a signed JSON summary when the job is done (needs SECRET_KEY). Must reach a public address
              *     (every address its host resolves to, checked again when connecting), carry no credentials, and be https in
              *     production; redirects are not followed. Internal receivers only when the operator lists them in

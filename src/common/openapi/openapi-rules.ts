@@ -47,7 +47,11 @@ export function withEnforcedRules(doc: OpenAPIObject): OpenAPIObject {
   }
   const bulk = schemas.BulkAnalysisRequestDto?.properties;
   if (bulk?.pubkeys) bulk.pubkeys.maxItems ??= MAX_BULK_PUBKEYS;
-  if (bulk?.callback_url) bulk.callback_url.pattern ??= '^https?://';
+  if (bulk?.callback_url) {
+    bulk.callback_url.pattern ??= '^https?://';
+    // A URL (the service parses it); whether its host may be reached is the service's check, stated in the text.
+    bulk.callback_url.format ??= 'uri';
+  }
   doc.security = [...(doc.security ?? []), {}];
   return doc;
 }

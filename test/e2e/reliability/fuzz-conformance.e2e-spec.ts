@@ -27,9 +27,10 @@ describe('spec conformance: spec-valid requests generated from openapi.json', ()
   const known: Record<string, string> = {};
 
   beforeAll(async () => {
-    // SECRET_KEY: the spec says callback_url needs one on the server. In-memory store: the job store is not
+    // SECRET_KEY: the spec says callback_url needs one on the server, and an internal receiver (the generated
+    // callback URL is a local port) must be listed in WEBHOOK_ALLOWED_HOSTS. In-memory store: the job store is not
     // what is under test here.
-    app = await createTestApp({ GRAPH_HISTORY_SNAPSHOTS: '', SECRET_KEY: 'conformance-secret-0001' });
+    app = await createTestApp({ GRAPH_HISTORY_SNAPSHOTS: '', SECRET_KEY: 'conformance-secret-0001', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     // Centralities first: their 503 ANALYTICS_NOT_READY is declared but would hide the candidates operations.
     await app.get(CentralityService).settled();
     // A real job, so that the job operations reach their handler and not only the 404 of an unknown id.
