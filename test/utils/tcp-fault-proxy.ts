@@ -27,6 +27,11 @@ export class TcpFaultProxy {
   accepted = 0;
   /** Connections reset by `refuse` or `cut()`. */
   resets = 0;
+  /**
+   * Every byte the clients sent, as latin1 text, recorded when the proxy reads it (held bytes of a blackhole when
+   * it ends): lets a test check which commands (keys) reached the server, whatever the machine's speed.
+   */
+  sent = '';
 
   constructor(
     private readonly targetPort: number,
@@ -104,6 +109,7 @@ export class TcpFaultProxy {
     upstream.on('error', () => this.reset(pair));
     client.on('close', () => this.drop(pair));
     upstream.on('close', () => this.drop(pair));
+    client.on('data', (chunk: Buffer) => void (this.sent += chunk.toString('latin1')));
     this.forward(client, upstream);
     this.forward(upstream, client);
     if (this.mode.kind === 'blackhole') {

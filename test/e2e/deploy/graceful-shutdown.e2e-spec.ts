@@ -13,7 +13,6 @@ describe('graceful shutdown of the real process on SIGTERM', () => {
     const slow = await startSlowRequest(app.port, `/api/v1/node/${ACINQ}/info`);
     await new Promise((r) => setTimeout(r, 200));
 
-    const t0 = Date.now();
     app.proc.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 700));
     expect(app.proc.exitCode).toBeNull();
@@ -27,8 +26,9 @@ describe('graceful shutdown of the real process on SIGTERM', () => {
     expect(raw).toContain(`"pubkey":"${ACINQ}"`);
 
     const { code, signal } = await app.exited;
+    // A clean exit, not the deadline's (exit code 1 and its line): shutdown finished within SHUTDOWN_TIMEOUT_MS.
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
-    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(app.output()).not.toMatch(/did not finish within SHUTDOWN_TIMEOUT_MS/);
   }, 60_000);
 
   it('exits after SHUTDOWN_TIMEOUT_MS when a request never finishes (needs the main.ts deadline)', async () => {
@@ -37,14 +37,17 @@ describe('graceful shutdown of the real process on SIGTERM', () => {
     await new Promise((r) => setTimeout(r, 200));
     const t0 = Date.now();
     app.proc.kill('SIGTERM');
-    const ended = await Promise.race([app.exited, new Promise<null>((r) => setTimeout(() => r(null), 8000))]);
+    // The stuck request never finishes by itself, so any exit is the deadline's doing; the bound here only turns a
+    // missing deadline into a clear failure, sized at ten deadlines so a busy machine cannot reach it.
+    const ended = await Promise.race([app.exited, new Promise<null>((r) => setTimeout(() => r(null), 10 * 1500))]);
     const took = Date.now() - t0;
-    if (ended === null) throw new Error('still running 8 s after SIGTERM with SHUTDOWN_TIMEOUT_MS=1500: main.ts must exit when shutdown overruns');
+    if (ended === null) throw new Error('still running 15 s after SIGTERM with SHUTDOWN_TIMEOUT_MS=1500: main.ts must exit when shutdown overruns');
     const { code } = ended;
+    // Exited with the request still unfinished (the test never sends its end), after waiting the deadline out,
+    // and said why.
     stuck.destroy();
     expect(code).toBe(1);
     expect(took).toBeGreaterThanOrEqual(1400);
-    expect(took).toBeLessThan(5000);
-    expect(app.output()).toMatch(/SHUTDOWN_TIMEOUT_MS/);
+    expect(app.output()).toMatch(/did not finish within SHUTDOWN_TIMEOUT_MS=1500 ms/);
   }, 60_000);
 });
