@@ -4,7 +4,8 @@
  * 1. In one process, recommendations for every node of the embedded 2026 graph: nodes/s and total time
  *    (target: the whole graph in <= 10 s on 2 cores). With BENCH_BASELINE_DIST=/path/to/another/dist (a build
  *    of main, say), the same loop runs on that build first, in the same process, and the ratio is printed
- *    (issue 21's target: at most 1.5x). BENCH_SKIP_HTTP=1 stops after this part.
+ *    (issue 21's target: at most 1.5x). BENCH_RUNS=n alternates n runs of each (default 2) and prints best and
+ *    median of each side and their ratios. BENCH_SKIP_HTTP=1 stops after this part.
  * 2. The compiled app: warm-cache GET /node/{pk}/recommendations for a median node with autocannon, p99 and
  *    requests/s as ratios to the trivial route GET /api/v1/health/live in the same run.
  */
@@ -34,14 +35,17 @@ function wholeGraph() {
     const g = load('graph/loaders/graph-snapshot.loader.js').loadGraphSnapshot(EMBEDDED_2026);
     const r = load('graph/stats/node-stats.js').computeNetworkRanks(g);
     const { graph, ranks } = loadEmbeddedGraph();
-    // Alternated, twice each, so that a busy moment of a shared machine does not land on one side only.
+    // Alternated, BENCH_RUNS times each (default 2), so that a busy moment of a shared machine does not land on one side only.
+    const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
     const before = [];
     const after = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < runs; i++) {
       before.push(timeWholeGraph(load, `baseline (${baseline})`, g, r));
       after.push(timeWholeGraph(dist, 'this build', graph, ranks));
     }
-    console.log(`ratio this build / baseline, best of two each: ${(Math.min(...after) / Math.min(...before)).toFixed(2)} (target <= 1.5)`);
+    const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    console.log(`baseline: best ${Math.min(...before).toFixed(2)} s, median ${med(before).toFixed(2)} s; this build: best ${Math.min(...after).toFixed(2)} s, median ${med(after).toFixed(2)} s (${runs} runs each)`);
+    console.log(`ratio this build / baseline: best ${(Math.min(...after) / Math.min(...before)).toFixed(2)}, median ${(med(after) / med(before)).toFixed(2)} (target <= 1.5)`);
   }
   const { graph, ranks } = loadEmbeddedGraph();
   timeWholeGraph(dist, 'whole graph (target <= 10 s)', graph, ranks);
