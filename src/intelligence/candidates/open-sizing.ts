@@ -51,6 +51,13 @@ export function openCap(own: OwnCapital, fallbackSat: number): number {
   return Math.max(MIN_OPEN_SAT, roundDown(Math.max(own.medianChannelSat, MAX_OPEN_SHARE_OF_CAPACITY * own.totalCapacitySat)));
 }
 
+/** {@link sizeOpen}'s amount alone, without the wording (the rules ask it for every small node). */
+export function openAmount(own: OwnCapital, candidateIdealSat: number, cap: number): number {
+  // Never below what the advice calls a small channel, unless the node's capital caps it lower.
+  const wanted = Math.max(own.medianChannelSat ?? 0, candidateIdealSat, MIN_USEFUL_CHANNEL_SAT);
+  return Math.max(MIN_OPEN_SAT, Math.min(cap, roundDown(wanted)));
+}
+
 /**
  * The size to suggest for one new channel: the candidate's usual channel (`candidateIdealSat`), raised to the
  * node's own median channel (a large node keeps its usual size), capped by {@link openCap}, rounded down to
@@ -58,9 +65,7 @@ export function openCap(own: OwnCapital, fallbackSat: number): number {
  */
 export function sizeOpen(own: OwnCapital, candidateIdealSat: number, fallbackSat: number): OpenSize {
   const cap = openCap(own, fallbackSat);
-  // Never below what the advice calls a small channel, unless the node's capital caps it lower.
-  const wanted = Math.max(own.medianChannelSat ?? 0, candidateIdealSat, MIN_USEFUL_CHANNEL_SAT);
-  const amount = Math.max(MIN_OPEN_SAT, Math.min(cap, roundDown(wanted)));
+  const amount = openAmount(own, candidateIdealSat, cap);
   const basis =
     own.medianChannelSat === null || own.totalCapacitySat <= 0
       ? `the node has no channel to size from: the candidate’s usual channel (${fmt(candidateIdealSat)} sat), at most the network’s median channel (${fmt(fallbackSat)} sat)`

@@ -54,10 +54,16 @@ export interface NodeRoleInfo {
 
 const PRIORITY_ORDER = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<Priority, number>;
 
-/** Same rule, node, channel and suggestion → same id, whatever the language or the time. */
-function stableId(node: NodeAnalysis, f: Finding): string {
+/** What makes two findings of one node the same advice: rule, channel, targets and suggestion. */
+function findingKey(f: Finding): string {
   const channel = f.channel ? `${f.channel.peerPubkey}/${f.channel.shortChannelId ?? f.channel.channelPoint ?? f.channel.capacitySat}` : '';
-  return hash('sha256', [f.rule, node.pubkey, channel, f.targetNodes.join(','), String(f.suggestedValue)].join('|'), 'hex').slice(0, 16);
+  return [f.rule, channel, f.targetNodes.join(','), String(f.suggestedValue)].join('|');
+}
+
+/** Same rule, node, channel and suggestion → same id, whatever the language or the time. */
+function stableId(node: NodeAnalysis, f: Finding, key: string = findingKey(f)): string {
+  // The key is "rule|…": the node's pubkey goes in after the rule.
+  return hash('sha256', `${f.rule}|${node.pubkey}${key.slice(f.rule.length)}`, 'hex').slice(0, 16);
 }
 
 /**
@@ -128,16 +134,26 @@ export function resolvedFindings(node: NodeAnalysis, role: NodeRoleAssessment = 
 export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet {
   const role = classifyNodeRole(node);
   const findings = resolvedFindings(node, role);
-  const withIds = findings.map((f) => ({ f, id: stableId(node, f) }));
-  withIds.sort((a, b) => PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority] || b.f.impactScore - a.f.impactScore || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Ids (a sha256 each) are computed only where needed: to break ties in the order and for what is kept.
+  // Findings beyond the per-rule cap are only counted, so most of a hub's findings never get one.
+  const withIds = findings.map((f) => ({ f, key: findingKey(f), id: '' }));
+  const idOf = (x: { f: Finding; key: string; id: string }) => x.id || (x.id = stableId(node, x.f, x.key));
+  withIds.sort((a, b) => {
+    const d = PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority] || b.f.impactScore - a.f.impactScore;
+    if (d !== 0) return d;
+    const ia = idOf(a);
+    const ib = idOf(b);
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
   const seen = new Set<string>();
   const perRule = new Map<string, number>();
   const omitted: Record<string, number> = {};
   const rest = new Map<string, Finding[]>();
   const kept: Array<{ f: Finding; id: string }> = [];
-  for (const { f, id } of withIds) {
-    if (seen.has(id)) continue;
-    seen.add(id);
+  for (const x of withIds) {
+    const f = x.f;
+    if (seen.has(x.key)) continue;
+    seen.add(x.key);
     const n = (perRule.get(f.rule) ?? 0) + 1;
     perRule.set(f.rule, n);
     if (n > MAX_FINDINGS_PER_RULE) {
@@ -145,7 +161,7 @@ export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet
       else omitted[f.rule] = (omitted[f.rule] ?? 0) + 1;
       continue;
     }
-    kept.push({ f, id });
+    kept.push({ f, id: idOf(x) });
   }
   for (const [rule, fs] of rest) {
     const g = gatherRest(node, rule, fs);

@@ -1,4 +1,4 @@
-import { sizeOpen } from '../../candidates/open-sizing';
+import { openAmount, openCap } from '../../candidates/open-sizing';
 import { openChannelCommands } from '../commands/command-templates';
 import type { NodeAnalysis } from '../node-analysis';
 import type { Finding, Rule } from '../recommendation.types';
@@ -22,7 +22,7 @@ export const MAX_CANDIDATE_RECOMMENDATIONS = 3;
  */
 function openSize(node: NodeAnalysis, pubkey: string): number {
   const pooled = node.candidates?.find((c) => c.pubkey === pubkey);
-  return pooled?.suggestedCapacitySat ?? sizeOpen(node.summary, node.network.medianChannelSat, node.network.medianChannelSat).amountSat;
+  return pooled?.suggestedCapacitySat ?? openAmount(node.summary, node.network.medianChannelSat, openCap(node.summary, node.network.medianChannelSat));
 }
 
 /** Peers the shared pool vetted out: no rule advises opening to them. */
