@@ -30,8 +30,17 @@ export interface ChannelView {
   usable: boolean;
   local: PolicyView | null;
   remote: PolicyView | null;
-  /** Enabled fee rates (ppm) that other nodes charge to forward into this peer: the competition. */
+  /**
+   * Fee rates (ppm) other nodes' enabled channels charge to forward into this peer: the competition. Where the
+   * graph carries inbound fees, effective rates (their outbound fee plus the peer's inbound fee on that channel,
+   * floored at 0), so that they compare with {@link effectiveFeeRate} of this channel.
+   */
   competingFeesPpm: CompetingFees;
+  /**
+   * The peer's inbound fee rate (bLIP-18) on this channel, applied to what enters the peer through it (negative
+   * = discount; 0 where the peer announced none); null when the graph carries no inbound fees at all.
+   */
+  peerInboundFeeRatePpm?: number | null;
   /** Live balances, when the node's own LND is configured. */
   balance?: { localSat: number; remoteSat: number; active: boolean };
   /** Routing fees this channel earned over the forwarding window, when known. */
@@ -47,6 +56,8 @@ export interface NetworkFacts {
   medianBaseFeeMsat: number;
   medianCltvDelta: number;
   medianChannelSat: number;
+  /** True when the graph carries inbound fees (LND 0.18+ describegraph); the embedded snapshot does not. */
+  inboundFeesInGraph?: boolean;
   /** The best-connected nodes (by distinct usable peers), most connected first. */
   hubs: Array<{ pubkey: string; alias: string | null; degree: number }>;
 }
@@ -92,7 +103,17 @@ export interface NetworkFeeIndex {
   /** CSR: enabled fee rates charged toward node v are `inboundFees[inboundOffset[v] .. inboundOffset[v+1])`, ascending. */
   inboundOffset: Uint32Array;
   inboundFees: Float64Array;
+  /**
+   * Same layout, effective rates: each fee plus the inbound fee the target sets on that channel, floored at 0
+   * (what a payment really pays to cross into the target); null when the graph carries no inbound fees.
+   */
+  effectiveFees: Float64Array | null;
   facts: NetworkFacts;
+}
+
+/** What a payment pays to cross a channel: its outbound fee rate plus the far end's inbound fee rate, never below 0. */
+export function effectiveFeeRate(outboundPpm: number, peerInboundPpm: number | null | undefined): number {
+  return peerInboundPpm === null || peerInboundPpm === undefined ? outboundPpm : Math.max(0, outboundPpm + peerInboundPpm);
 }
 
 const feeIndexCache = new WeakMap<LightningGraph, NetworkFeeIndex>();
@@ -120,17 +141,25 @@ export function networkFeeIndex(state: GraphState): NetworkFeeIndex {
     }
   }
   for (let v = 0; v < g.nodeCount; v++) counts[v + 1] += counts[v];
+  let hasInbound = false;
+  for (let s = 0; s < g.inboundFeeRatePpm.length && !hasInbound; s++) hasInbound = !Number.isNaN(g.inboundFeeRatePpm[s]);
   const fill = counts.slice(0, g.nodeCount);
   const fees = new Float64Array(counts[g.nodeCount]);
+  const effective = hasInbound ? new Float64Array(counts[g.nodeCount]) : null;
   for (let c = 0; c < g.channelCount; c++) {
     for (const dir of [0, 1]) {
       const slot = 2 * c + dir;
       if (!g.isEnabled(slot)) continue;
       const target = dir === 0 ? g.chanNode2[c] : g.chanNode1[c];
+      // The target's inbound fee on this channel sits in its own policy, the other direction's slot.
+      if (effective) effective[fill[target]] = effectiveFeeRate(g.feeRatePpm[slot], inboundRate(g, 2 * c + 1 - dir));
       fees[fill[target]++] = g.feeRatePpm[slot];
     }
   }
-  for (let v = 0; v < g.nodeCount; v++) fees.subarray(counts[v], counts[v + 1]).sort();
+  for (let v = 0; v < g.nodeCount; v++) {
+    fees.subarray(counts[v], counts[v + 1]).sort();
+    effective?.subarray(counts[v], counts[v + 1]).sort();
+  }
   const asc = (a: number, b: number) => a - b;
   allFees.sort(asc);
   allBase.sort(asc);
@@ -144,6 +173,7 @@ export function networkFeeIndex(state: GraphState): NetworkFeeIndex {
   const index: NetworkFeeIndex = {
     inboundOffset: counts,
     inboundFees: fees,
+    effectiveFees: effective,
     facts: {
       snapshotDate: g.meta.snapshotDate,
       nodeCount: g.nodeCount,
@@ -153,11 +183,18 @@ export function networkFeeIndex(state: GraphState): NetworkFeeIndex {
       medianBaseFeeMsat: median(allBase) ?? 0,
       medianCltvDelta: median(allCltv) ?? 0,
       medianChannelSat: median(sizes) ?? 0,
+      ...(hasInbound ? { inboundFeesInGraph: true } : {}),
       hubs,
     },
   };
   feeIndexCache.set(g, index);
   return index;
+}
+
+/** The inbound fee rate of a policy slot; 0 where that policy announced none (or is absent). */
+function inboundRate(g: LightningGraph, slot: number): number {
+  const r = g.inboundFeeRatePpm[slot];
+  return Number.isNaN(r) ? 0 : r;
 }
 
 /** The analysed view of node `v` on the graph alone (no live data). */
@@ -177,26 +214,29 @@ export function analyseNode(state: GraphState, v: number, summary: NodeSummary =
   const chans = Array.from(g.channelsOf(v));
   // The node's own enabled fees toward each peer: none of them is competition for its other channels there.
   const ownFeesTo = new Map<number, number[]>();
+  const withInbound = idx.effectiveFees !== null;
   for (const c of chans) {
     const out = g.outboundSlot(c, v);
     if (!g.isEnabled(out)) continue;
     const peer = g.peerOf(c, v);
+    const fee = withInbound ? effectiveFeeRate(g.feeRatePpm[out], inboundRate(g, g.inboundSlot(c, v))) : g.feeRatePpm[out];
     const own = ownFeesTo.get(peer);
-    if (own) own.push(g.feeRatePpm[out]);
-    else ownFeesTo.set(peer, [g.feeRatePpm[out]]);
+    if (own) own.push(fee);
+    else ownFeesTo.set(peer, [fee]);
   }
+  const competitionIndex = idx.effectiveFees ?? idx.inboundFees;
   const competitionCache = new Map<number, CompetingFees>();
   const competing = (peer: number) => {
     let comp = competitionCache.get(peer);
     if (!comp) {
-      comp = CompetingFees.excluding(idx.inboundFees.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]), ownFeesTo.get(peer) ?? []);
+      comp = CompetingFees.excluding(competitionIndex.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]), ownFeesTo.get(peer) ?? []);
       competitionCache.set(peer, comp);
     }
     return comp;
   };
   const channels: ChannelView[] = chans.map((c) => {
     const peer = g.peerOf(c, v);
-    return {
+    const view: ChannelView = {
       shortChannelId: g.chanScid[c],
       channelPoint: g.chanPoint[c],
       peerPubkey: g.pubkeys[peer],
@@ -207,6 +247,8 @@ export function analyseNode(state: GraphState, v: number, summary: NodeSummary =
       remote: policy(g.inboundSlot(c, v)),
       competingFeesPpm: competing(peer),
     };
+    if (withInbound) view.peerInboundFeeRatePpm = inboundRate(g, g.inboundSlot(c, v));
+    return view;
   });
   const r = state.ranks;
   return {

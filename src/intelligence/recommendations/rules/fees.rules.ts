@@ -1,5 +1,5 @@
 import { feeChangeCommands } from '../commands/command-templates';
-import type { ChannelView, NodeAnalysis } from '../node-analysis';
+import { ChannelView, effectiveFeeRate, NodeAnalysis } from '../node-analysis';
 import { classifyNodeRole, DELIBERATE_HIGH_FEE_PPM, NodeRoleAssessment } from '../node-role.classifier';
 import type { Finding, Priority, Rule } from '../recommendation.types';
 import { median } from '../../../graph/stats/ranking';
@@ -71,6 +71,32 @@ function inboundEvidence(node: NodeAnalysis, local: ChannelView['local']) {
     : graphEvidence(node, 'own_inbound_fee_rate', local.inboundFeeRatePpm, 'ppm');
 }
 
+/**
+ * What the channel's price is compared on: its outbound fee plus the peer's inbound fee on it (floored at 0),
+ * where the graph carries inbound fees; the outbound fee alone where it does not.
+ */
+export function ownEffectiveFee(ch: ChannelView, outboundPpm: number): number {
+  return effectiveFeeRate(outboundPpm, ch.peerInboundFeeRatePpm);
+}
+
+/** The outbound fee that gives an effective price of `effective` on the channel, rounded like any fee suggestion. */
+function outboundFor(ch: ChannelView, effective: number, round: (x: number) => number): number {
+  const inbound = ch.peerInboundFeeRatePpm;
+  return inbound === null || inbound === undefined || inbound === 0 ? effective : round(Math.max(0, effective - inbound));
+}
+
+function effectiveEvidence(node: NodeAnalysis, ch: ChannelView, outboundPpm: number) {
+  const inbound = ch.peerInboundFeeRatePpm;
+  if (inbound === null || inbound === undefined) {
+    const why = 'not in the source (the graph carries no inbound fees; outbound fees alone are compared)';
+    return [graphEvidence(node, 'peer_inbound_fee_rate', null, `ppm, ${why}`), graphEvidence(node, 'own_effective_fee_rate', null, `ppm, ${why}`)];
+  }
+  return [
+    graphEvidence(node, 'peer_inbound_fee_rate', inbound, 'ppm (the peer’s inbound fee on this channel; negative = discount)'),
+    graphEvidence(node, 'own_effective_fee_rate', ownEffectiveFee(ch, outboundPpm), 'ppm (outbound + peer’s inbound, floored at 0; competitors compared the same way)'),
+  ];
+}
+
 function pathEvidence(node: NodeAnalysis, path: number[]) {
   return graphEvidence(node, 'fee_path', path.join(' → '), `ppm, ${path.length} step(s) a few days apart`);
 }
@@ -81,27 +107,29 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView, role: NodeRoleA
   if (!local || comp0.length < MIN_COMPETITORS) return null;
   // Most channels fire neither rule: two quantiles settle that before the whole market is read.
   const med0 = comp0.quantile(0.5);
-  const fee0 = local.feeRatePpm;
+  const fee0 = ownEffectiveFee(ch, local.feeRatePpm);
   if (!(med0 > 0 && fee0 < UNDERPRICED_RATIO * med0) && !(fee0 > OVERPRICED_RATIO * Math.max(med0, 1) && fee0 > comp0.quantile(0.9))) return null;
   const m = marketOf(ch);
   if (!local || !m) return null;
   const comp = ch.competingFeesPpm;
   const cur = local.feeRatePpm;
+  const curEffective = fee0;
   let rule: 'fee_underpriced' | 'fee_overpriced';
   let target: number;
   // Targets stay inside the band the two rules define, so applying one never triggers the other or itself.
-  if (isUnderpriced(cur, m)) {
+  // The band is in effective prices; the target is the outbound fee that lands there given the peer's inbound fee.
+  if (isUnderpriced(curEffective, m)) {
     rule = 'fee_underpriced';
-    target = niceCeil(Math.max(m.p25, UNDERPRICED_RATIO * m.median));
-  } else if (isOverpriced(cur, m)) {
+    target = outboundFor(ch, niceCeil(Math.max(m.p25, UNDERPRICED_RATIO * m.median)), niceCeil);
+  } else if (isOverpriced(curEffective, m)) {
     rule = 'fee_overpriced';
-    target = Math.max(niceFloor(m.p75), m.median);
+    target = outboundFor(ch, Math.max(niceFloor(m.p75), m.median), niceFloor);
   } else return null;
   if (!worthChanging(cur, target)) return null;
   const path = feePath(cur, target);
   const stance = deliberateStance(cur);
-  const pctBefore = comp.percentBelow(cur);
-  const pctAfter = comp.percentBelow(target);
+  const pctBefore = comp.percentBelow(curEffective);
+  const pctAfter = comp.percentBelow(ownEffectiveFee(ch, target));
   const big = ch.capacitySat >= node.network.medianChannelSat;
   const { priority, confidence } = tempered(role, rule === 'fee_underpriced' && big ? 'high' : 'medium', Math.min(0.9, 0.5 + m.n / 100), !m.solid || stance !== null);
   return baseFinding({
@@ -140,6 +168,7 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView, role: NodeRoleA
       pathEvidence(node, path),
       graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
       inboundEvidence(node, local),
+      ...effectiveEvidence(node, ch, cur),
     ],
     confidence,
     impactScore: ch.capacitySat * Math.abs(Math.log((target + 1) / (cur + 1))),
@@ -155,7 +184,7 @@ function freeRouting(node: NodeAnalysis, ch: ChannelView, role: NodeRoleAssessme
   // With a market: its lower quartile, held inside the band; without: the node's own habit, then the network's.
   const own = node.summary.medianOutboundFeePpm;
   const basis = m ? 'competing_fee_rate_p25' : own && own > 0 ? 'own_median_fee_rate' : 'network_median_fee_rate';
-  const target = m ? niceCeil(Math.max(m.p25, UNDERPRICED_RATIO * m.median)) : niceFee(own && own > 0 ? own : node.network.medianFeePpm);
+  const target = m ? outboundFor(ch, niceCeil(Math.max(m.p25, UNDERPRICED_RATIO * m.median)), niceCeil) : niceFee(own && own > 0 ? own : node.network.medianFeePpm);
   if (!worthChanging(0, target)) return null;
   const path = feePath(0, target);
   const { priority, confidence } = tempered(role, 'low', 0.5, false);
