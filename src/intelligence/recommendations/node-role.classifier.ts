@@ -1,4 +1,5 @@
 import type { ChannelView, NodeAnalysis } from './node-analysis';
+import { sameOperatorChannels } from './same-operator';
 
 /**
  * What a node is, read from the graph (and the operator's own data when present), decided before any rule
@@ -33,12 +34,14 @@ export interface NodeRoleAssessment {
   /** True when the node can forward payments at all; routing-fee advice is given only then. */
   canRoute: boolean;
   evidence: RoleEvidence[];
+  /** Channels to another node of the same operator at 0 ppm both ways (see same-operator.ts): no fee advice on them. */
+  sameOperator?: ReadonlySet<ChannelView>;
 }
 
 const enabled = (p: ChannelView['local']) => !!p && !p.disabled;
 
 /** Pure: the node's role from its channels, its degree rank and its own enabled fee rates. */
-export function classifyNodeRole(node: Pick<NodeAnalysis, 'channels' | 'degreeRank' | 'routable'>): NodeRoleAssessment {
+export function classifyNodeRole(node: Pick<NodeAnalysis, 'channels' | 'degreeRank' | 'routable'> & Partial<Pick<NodeAnalysis, 'alias'>>): NodeRoleAssessment {
   const bothWays = new Set<string>();
   const ownFees: number[] = [];
   for (const ch of node.channels) {
@@ -57,15 +60,18 @@ export function classifyNodeRole(node: Pick<NodeAnalysis, 'channels' | 'degreeRa
   else if (node.routable && node.degreeRank <= HUB_DEGREE_RANK) role = 'hub';
   else if (peers < MIN_ROUTER_PEERS) role = 'leaf';
   else role = 'router';
+  const sameOperator = sameOperatorChannels(node.alias ?? null, node.channels);
   return {
     role,
     canRoute: role !== 'cannot_route',
+    sameOperator,
     evidence: [
       { name: 'peers_enabled_both_ways', value: peers, unit: 'peers' },
       { name: 'own_enabled_policies', value: ownFees.length, unit: 'channels' },
       { name: 'own_policies_at_or_above_10000_ppm', value: Math.round(highShare * 1000) / 10, unit: '%' },
       { name: 'own_policies_at_or_below_1_ppm', value: Math.round(lowShare * 1000) / 10, unit: '%' },
       { name: 'degree_rank', value: node.routable ? node.degreeRank : 'unroutable', unit: 'rank' },
+      { name: 'same_operator_channels', value: sameOperator.size, unit: 'channels (0 ppm both ways to a node whose alias shares a distinctive word: no fee advice)' },
     ],
   };
 }

@@ -345,16 +345,20 @@ export const feeRules: Rule = (node, role = classifyNodeRole(node)) => {
   if (!role.canRoute) return [];
   const out: Finding[] = [];
   const market = new Map<ChannelView, Finding>();
-  for (const ch of node.channels) {
+  const sameOperator = role.sameOperator;
+  // Links to the operator's own other nodes at 0 ppm both ways are deliberate: no fee advice on them.
+  const priced = sameOperator && sameOperator.size > 0 ? node.channels.filter((ch) => !sameOperator.has(ch)) : node.channels;
+  for (const ch of priced) {
     const f = freeRouting(node, ch, role) ?? competitionFinding(node, ch, role);
     if (f) market.set(ch, f);
   }
   const ownMedian = settledOwnMedian(node, market);
-  for (const ch of node.channels) {
+  for (const ch of priced) {
     const f = market.get(ch) ?? ownOutlier(node, ch, role, ownMedian);
     if (f) out.push(f);
     const b = highBaseFee(node, ch, role);
     if (b) out.push(b);
   }
-  return [...out, ...sparkseerFees(node)];
+  const spark = sparkseerFees(node);
+  return [...out, ...(sameOperator && sameOperator.size > 0 ? spark.filter((f) => !sameOperator.has(f.channel!)) : spark)];
 };
