@@ -69,6 +69,21 @@ describe('same-operator channels', () => {
     expect(touched.filter((ch) => sameOp.has(ch))).toEqual([]);
   });
 
+  // Before this rule, each was told to raise the fee (fee_free_routing) on its links to its own other nodes.
+  it.each([
+    ['03037dc08e9ac63b', 'River Financial 1', 2, ['River Financial 2']],
+    ['027cd974e4708629', 'lndus0.zaphq.io', 8, ['lndeu0.zaphq.io', 'lndeu1.zaphq.io', 'lndus1.zaphq.io', 'lndwr2.zaphq.io']],
+    ['03abf6f44c355dec', 'OpenNode.com 1', 2, ['OpenNode.com 2', 'OpenNode.com 3']],
+  ])('%s (%s): %i channels to its own nodes, no fee advice toward them', (prefix, alias, count, peers) => {
+    const node = byPubkey(prefix);
+    expect(node.alias).toBe(alias);
+    const set = recommend(node, 'en');
+    expect(set.node_role.evidence.find((e) => e.name === 'same_operator_channels')?.value).toBe(count);
+    expect([...new Set([...classifyNodeRole(node).sameOperator!].map((ch) => ch.peerAlias))].sort()).toEqual(peers);
+    const ownFleet = new Set(node.channels.filter((ch) => peers.includes(ch.peerAlias ?? '')).map((ch) => ch.peerPubkey));
+    expect(set.recommendations.filter((r) => r.rule.startsWith('fee_') && r.target_nodes.some((t) => ownFleet.has(t)))).toEqual([]);
+  });
+
   it('no fee advice on a same-operator channel anywhere on the snapshot, and the count is in every node_role', () => {
     expect(evidenceMismatches).toBe(0);
     for (const { node, role } of fleet) {
