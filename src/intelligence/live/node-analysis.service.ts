@@ -63,6 +63,19 @@ export class NodeAnalysisService {
         const lnd = (ch.shortChannelId && byScid.get(ch.shortChannelId)) || byPeerCap.get(`${ch.peerPubkey}:${ch.capacitySat}`);
         if (!lnd) continue;
         ch.balance = { localSat: lnd.localBalanceSat, remoteSat: lnd.remoteBalanceSat, active: lnd.active };
+        // LND's current policy (inbound fee included) replaces the gossiped one; the graph keeps what LND's
+        // fee report lacks (time_lock_delta, HTLC limits, enabled or not).
+        const policy = o.policiesByChanId?.[lnd.chanId];
+        if (policy && ch.local) {
+          ch.local = {
+            ...ch.local,
+            baseFeeMsat: policy.baseFeeMsat,
+            feeRatePpm: policy.feeRatePpm,
+            inboundBaseFeeMsat: policy.inboundBaseFeeMsat,
+            inboundFeeRatePpm: policy.inboundFeeRatePpm,
+            source: 'lnd',
+          };
+        }
         ch.forwardedFeesMsat = o.feesByChanIdMsat[lnd.chanId] ?? 0;
         ch.channelPoint ??= lnd.channelPoint;
         ch.shortChannelId ??= lnd.shortChannelId;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppCacheService } from '../../cache/app-cache.service';
-import { LND_CLIENT, LndApi, LndChannelBalance, LndNodeInfo } from '../../clients/lnd/lnd.types';
+import { LND_CLIENT, LndApi, LndChannelBalance, LndChannelFee, LndNodeInfo } from '../../clients/lnd/lnd.types';
 import { liveValue, LiveResult } from './live-source';
 
 /** Fees are summed per outgoing channel over this window to find channels that earn nothing. */
@@ -16,6 +16,11 @@ export interface OwnNodeData {
   windowDays: number;
   /** False when LND's log returned fewer events than it holds (paging cap reached). */
   complete: boolean;
+  /**
+   * The channels' current policies per LND channel id (`/v1/fees`), inbound fees included: fresher than the
+   * gossip the graph holds, and what an `updatechanpolicy` command must repeat.
+   */
+  policiesByChanId?: Record<string, LndChannelFee>;
 }
 
 /**
@@ -48,11 +53,14 @@ export class OwnNodeService {
 
   private async fetch(pubkey: string): Promise<OwnNodeData> {
     const now = Math.floor(Date.now() / 1000);
-    const [channels, summary, history] = await Promise.all([
+    const [channels, summary, history, report] = await Promise.all([
       this.lnd.listChannels(),
       this.lnd.forwardingSummary24h(),
       this.lnd.forwardingHistory(now - FORWARDING_WINDOW_DAYS * 86_400, now),
+      this.lnd.feeReport(),
     ]);
+    const policiesByChanId: Record<string, LndChannelFee> = {};
+    for (const f of report.channelFees) policiesByChanId[f.chanId] = f;
     const feesByChanIdMsat: Record<string, number> = {};
     for (const c of channels) feesByChanIdMsat[c.chanId] = 0;
     for (const e of history.events) feesByChanIdMsat[e.chanIdOut] = (feesByChanIdMsat[e.chanIdOut] ?? 0) + e.feeMsat;
@@ -64,6 +72,7 @@ export class OwnNodeService {
       feesByChanIdMsat,
       windowDays: FORWARDING_WINDOW_DAYS,
       complete: summary.complete && history.complete,
+      policiesByChanId,
     };
   }
 }

@@ -238,12 +238,12 @@ export const MESSAGES = {
   },
   liquidity_depleted: {
     fr: {
-      action: (p: P) => `Rééquilibrer le canal vers ${q(p.peer)} : il ne reste que ${p.localPct} % côté local${Number(p.discount) > 0 ? ` (ou attirer du flux entrant avec une remise de ${fmt(p.discount, 'fr')} ppm en frais entrants)` : ''}`,
+      action: (p: P) => `Rééquilibrer le canal vers ${q(p.peer)} : il ne reste que ${p.localPct} % côté local${Number(p.discount) > 0 ? ` (ou attirer du flux entrant avec une remise de ${fmt(p.discount, 'fr')} ppm en frais entrants)` : ''}${Number(p.existingDiscount) > 0 ? ` (une remise entrante de ${fmt(p.existingDiscount, 'fr')} ppm est déjà en place)` : ''}`,
       reason: () => `Sans liquidité sortante, ce canal ne peut plus router vers ce pair ; une remise entrante attire les paiements qui le rempliront sans baisser ses frais sortants`,
       impact: (p: P) => `Environ ${fmt(p.amount, 'fr')} sat à ramener côté local`,
     },
     en: {
-      action: (p: P) => `Rebalance the channel to ${q(p.peer)}: only ${p.localPct}% is on your side${Number(p.discount) > 0 ? ` (or draw inbound flow with a ${fmt(p.discount, 'en')} ppm inbound-fee discount)` : ''}`,
+      action: (p: P) => `Rebalance the channel to ${q(p.peer)}: only ${p.localPct}% is on your side${Number(p.discount) > 0 ? ` (or draw inbound flow with a ${fmt(p.discount, 'en')} ppm inbound-fee discount)` : ''}${Number(p.existingDiscount) > 0 ? ` (a ${fmt(p.existingDiscount, 'en')} ppm inbound discount is already set)` : ''}`,
       reason: () => `Without outbound liquidity this channel cannot route toward this peer; an inbound discount draws the payments that refill it without cutting its outbound fee`,
       impact: (p: P) => `About ${fmt(p.amount, 'en')} sat to bring back to your side`,
     },

@@ -1,7 +1,7 @@
 import { closeChannelCommands, inboundDiscountCommands, loopOutCommands } from '../commands/command-templates';
 import type { ChannelView, NodeAnalysis } from '../node-analysis';
 import type { Finding, Rule } from '../recommendation.types';
-import { baseFinding, channelRef, peerName } from './rule-helpers';
+import { baseFinding, channelRef, peerName, worthChanging } from './rule-helpers';
 
 /** Under 10 % local balance the channel can barely forward outward. */
 export const DEPLETED_SHARE = 0.1;
@@ -35,8 +35,11 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
   const local = ch.local && !ch.local.disabled ? ch.local : null;
   const lowestOut = Math.min(...node.channels.filter((c) => c.local && !c.local.disabled).map((c) => c.local!.feeRatePpm));
   const discount = Number.isFinite(lowestOut) ? Math.floor(INBOUND_DISCOUNT_SHARE * lowestOut) : 0;
+  // A discount the channel already has (as deep, or within the minimum change of it) is not advised again.
+  const existing = Math.max(0, -(local?.inboundFeeRatePpm ?? 0));
+  const alreadySet = depleted && existing > 0 && (existing >= discount || !worthChanging(existing, discount));
   const commands = depleted
-    ? local && discount >= MIN_INBOUND_DISCOUNT_PPM
+    ? local && !alreadySet && discount >= MIN_INBOUND_DISCOUNT_PPM
       ? inboundDiscountCommands(channelRef(ch), { ...local, inboundBaseFeeMsat: local.inboundBaseFeeMsat ?? 0, inboundFeeRatePpm: local.inboundFeeRatePpm ?? 0 }, discount)
       : null
     : amount >= LOOP_MIN_SAT
@@ -48,7 +51,7 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
     category: 'liquidity',
     priority: ch.capacitySat >= node.network.medianChannelSat ? 'high' : 'medium',
     message: depleted ? 'liquidity_depleted' : 'liquidity_saturated',
-    params: { peer: peerName(ch), localPct: Math.round(share * 100), amount, discount: depleted && commands ? discount : 0 },
+    params: { peer: peerName(ch), localPct: Math.round(share * 100), amount, discount: depleted && commands ? discount : 0, existingDiscount: alreadySet ? existing : 0 },
     channel: ch,
     targetNodes: [ch.peerPubkey],
     currentValue: b.localSat,
@@ -60,7 +63,9 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
       liveEvidence('remote_balance', b.remoteSat, 'sat'),
       liveEvidence('local_share', Math.round(share * 1000) / 10, '%'),
       ...(depleted ? [liveEvidence('suggested_inbound_discount', discount, `ppm (half your lowest outbound fee rate, ${Number.isFinite(lowestOut) ? lowestOut : 'none'} ppm)`)] : []),
-      { name: 'current_inbound_fee_rate', value: local?.inboundFeeRatePpm ?? 'not in the source', unit: 'ppm', source: node.source, date: node.network.snapshotDate },
+      local?.source === 'lnd'
+        ? liveEvidence('current_inbound_fee_rate', local.inboundFeeRatePpm ?? 0, alreadySet ? 'ppm (a discount is already set: not advised again)' : 'ppm')
+        : { name: 'current_inbound_fee_rate', value: local?.inboundFeeRatePpm ?? 'not in the source', unit: 'ppm', source: node.source, date: node.network.snapshotDate },
     ],
     confidence: 0.9,
     impactScore: amount,

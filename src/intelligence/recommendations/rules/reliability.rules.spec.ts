@@ -114,6 +114,22 @@ describe('liquidity and cost rules (live balances)', () => {
     const cheap = node({ channels: [channel(1, { balance: { localSat: 50_000, remoteSat: 950_000, active: true } }), channel(2, { local: policy({ feeRatePpm: 15 }) })] });
     expect(liquidityRules(cheap)[0].commands).toBeNull();
   });
+  it('a discount already set on the channel (LND /v1/fees) is not advised again; a shallower one is deepened, repeating the current policy', () => {
+    const depleted = (inbound: number) =>
+      node({ channels: [channel(1, { local: policy({ baseFeeMsat: 500, feeRatePpm: 240, cltvDelta: 144, inboundFeeRatePpm: inbound, inboundBaseFeeMsat: 0, source: 'lnd' }), balance: { localSat: 50_000, remoteSat: 950_000, active: true } }), channel(2, { local: policy({ feeRatePpm: 60 }) })] });
+    // Half the lowest outbound fee (60 ppm): a 30 ppm discount.
+    const set = liquidityRules(depleted(-30))[0];
+    expect(set.commands).toBeNull();
+    expect(set.params).toMatchObject({ discount: 0, existingDiscount: 30 });
+    expect(set.evidence.find((e) => e.name === 'current_inbound_fee_rate')).toMatchObject({ value: -30, source: 'lnd' });
+    expect(liquidityRules(depleted(-50))[0].commands).toBeNull();
+    expect(liquidityRules(depleted(-25))[0].commands).toBeNull(); // 25 → 30 is under the minimum change
+    const deeper = liquidityRules(depleted(-10))[0];
+    // updatechanpolicy resets what it is not given: the current base fee, rate and time_lock_delta are repeated.
+    expect(deeper.commands!.lnd).toContain('--base_fee_msat 500 --fee_rate_ppm 240 --time_lock_delta 144 --inbound_base_fee_msat 0 --inbound_fee_rate_ppm -30 --chan_point');
+    expect(deeper.commands!.revert!.lnd).toContain('--inbound_fee_rate_ppm -10');
+    expect(commandProblems(deeper.commands!.lnd!)).toEqual([]);
+  });
   it('says nothing without balances', () => {
     expect(liquidityRules(node())).toEqual([]);
     expect(costRules(node())).toEqual([]);
