@@ -1,5 +1,6 @@
 import type {
   LndChannelEdgeWire,
+  LndChannelFeeWire,
   LndChannelWire,
   LndFeeReportWire,
   LndForwardingEventWire,
@@ -53,7 +54,21 @@ export interface LndDoubleOptions {
   nowSec: number;
   /** The node getinfo names as this LND's own (default LND_OWN), e.g. a node of the embedded graph. */
   identityPubkey?: string;
+  /**
+   * `/v1/fees` channel_fees in place of the default ones (LND_FEES), e.g. policies changed since the gossip the
+   * graph holds, or an inbound discount already set.
+   */
+  channelFees?: LndChannelFeeWire[];
 }
+
+/**
+ * The own channels' current policies as `/v1/fees` reports them: the 1ML channel carries a 10 ppm inbound
+ * discount that the gossiped policy (inbound 0) does not show yet.
+ */
+export const LND_FEES: LndChannelFeeWire[] = [
+  { chan_id: CHAN_ACINQ, channel_point: LND_EDGES[0].chan_point, base_fee_msat: '1000', fee_per_mil: '100', fee_rate: 0.0001, inbound_base_fee_msat: 0, inbound_fee_per_mil: 0 },
+  { chan_id: CHAN_1ML, channel_point: LND_EDGES[1].chan_point, base_fee_msat: '1000', fee_per_mil: '50', fee_rate: 0.00005, inbound_base_fee_msat: 0, inbound_fee_per_mil: -10 },
+];
 
 /**
  * Forwarding log: 25 forwards in the last 24 h (fees 1,000..25,000 msat: 325,000 msat in total) and 5 older
@@ -92,10 +107,7 @@ export function lndDouble(opts: LndDoubleOptions): FakeUpstream {
     uris: [`${LND_OWN}@203.0.113.5:9735`], features: { '0': { name: 'data-loss-protect', is_required: true, is_known: true } }, require_htlc_interceptor: false, store_final_htlc_resolutions: false,
   };
   const fees: LndFeeReportWire = {
-    channel_fees: [
-      { chan_id: CHAN_ACINQ, channel_point: LND_EDGES[0].chan_point, base_fee_msat: '1000', fee_per_mil: '100', fee_rate: 0.0001, inbound_base_fee_msat: 0, inbound_fee_per_mil: 0 },
-      { chan_id: CHAN_1ML, channel_point: LND_EDGES[1].chan_point, base_fee_msat: '1000', fee_per_mil: '50', fee_rate: 0.00005, inbound_base_fee_msat: 0, inbound_fee_per_mil: -10 },
-    ],
+    channel_fees: opts.channelFees ?? LND_FEES,
     day_fee_sum: '325', week_fee_sum: '820', month_fee_sum: '1290',
   };
   const handler = router(

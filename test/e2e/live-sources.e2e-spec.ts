@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { FakeUpstream } from '../doubles/fake-upstream';
 import { lnbitsDouble } from '../doubles/lnbits.double';
-import { LND_1ML, LND_ACINQ, LND_OWN, lndDouble } from '../doubles/lnd.double';
+import { LND_1ML, LND_ACINQ, LND_FEES, LND_OWN, lndDouble } from '../doubles/lnd.double';
 import { MEMPOOL_NODE_WIRE, mempoolDouble } from '../doubles/mempool.double';
 import { makeSelfSignedCert, SelfSignedCert } from '../doubles/self-signed-cert';
 import { SPARKSEER_OWNER, sparkseerDouble } from '../doubles/sparkseer.double';
@@ -81,6 +81,12 @@ describe('live sources: LND graph, mempool, Sparkseer, LNBits (local doubles)', 
     const depleted = body.recommendations.find((r: { rule: string }) => r.rule === 'liquidity_depleted');
     expect(depleted).toMatchObject({ target_nodes: [LND_1ML], direction: 'outbound', channel_id: '812345x2011x0' });
     expect(depleted.evidence.find((e: { name: string }) => e.name === 'local_balance')).toMatchObject({ value: 150_000, source: 'lnd' });
+    // The channel's policy comes from LND's /v1/fees: its 10 ppm inbound discount (the gossip says 0) is the
+    // current value, deepened to half the lowest outbound fee (25 ppm); the command repeats the current base
+    // fee, fee rate and time_lock_delta, which updatechanpolicy would otherwise reset.
+    expect(depleted.evidence.find((e: { name: string }) => e.name === 'current_inbound_fee_rate')).toMatchObject({ value: -10, source: 'lnd' });
+    expect(depleted.commands.lnd).toBe(`lncli updatechanpolicy --base_fee_msat 1000 --fee_rate_ppm 50 --time_lock_delta 80 --inbound_base_fee_msat 0 --inbound_fee_rate_ppm -25 --chan_point ${'9ab2'.repeat(16)}:0`);
+    expect(depleted.commands.revert.lnd).toContain('--inbound_fee_rate_ppm -10 --chan_point');
   });
 
   it('another node gets no own-node data, and the wallet is never shown for it', async () => {
@@ -142,5 +148,34 @@ describe('GRAPH_SOURCE=lnd with LND down at boot', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('own node whose LND already has an inbound discount on the depleted channel (/v1/fees)', () => {
+  let tls: SelfSignedCert;
+  let lnd: FakeUpstream;
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    tls = makeSelfSignedCert();
+    // The operator raised the 1ML channel's fee to 80 ppm and set a 40 ppm inbound discount since the last gossip.
+    const fees = LND_FEES.map((f) => (f === LND_FEES[1] ? { ...f, fee_per_mil: '80', fee_rate: 0.00008, inbound_fee_per_mil: -40 } : f));
+    lnd = lndDouble({ macaroonHex: MACAROON, tls, nowSec: Math.floor(Date.now() / 1000), channelFees: fees });
+    await lnd.start();
+    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_SOURCE: 'lnd', GRAPH_HISTORY_SNAPSHOTS: '', LND_REST_URL: lnd.url, LND_MACAROON_HEX: MACAROON, LND_TLS_CERT_PATH: tls.certPath, UPSTREAM_TIMEOUT_MS: '1500' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await lnd?.stop();
+    tls?.cleanup();
+  });
+
+  it('does not advise the discount again, and says it is already set', async () => {
+    const { body } = await request(app.getHttpServer()).get(`/api/v1/node/${LND_OWN}/recommendations`).set('Accept-Language', 'en').expect(200);
+    const depleted = body.recommendations.find((r: { rule: string }) => r.rule === 'liquidity_depleted');
+    expect(depleted.target_nodes).toEqual([LND_1ML]);
+    expect(depleted.commands).toBeNull();
+    expect(depleted.action).toContain('a 40 ppm inbound discount is already set');
+    expect(depleted.evidence.find((e: { name: string }) => e.name === 'current_inbound_fee_rate')).toMatchObject({ value: -40, source: 'lnd' });
+    expect(JSON.stringify(body.recommendations)).not.toContain('--inbound_fee_rate_ppm -');
   });
 });
