@@ -1,5 +1,5 @@
 import { GraphState } from '../../graph/graph.service';
-import { LightningGraph } from '../../graph/model/lightning-graph';
+import { LightningGraph, PolicyState } from '../../graph/model/lightning-graph';
 import { median } from '../../graph/stats/ranking';
 import { summarizeNode, NodeSummary } from '../../graph/stats/node-stats';
 import type { CandidateVetting } from '../candidates/candidate-pool';
@@ -203,13 +203,25 @@ function inboundRate(g: LightningGraph, slot: number): number {
 export function analyseNode(state: GraphState, v: number, summary: NodeSummary = summarizeNode(state.graph, v)): NodeAnalysis {
   const g = state.graph;
   const idx = networkFeeIndex(state);
+  // Read straight from the graph's arrays: g.policy() builds an object of its own per direction, for every channel of every node.
   const policy = (slot: number): PolicyView | null => {
-    const p = g.policy(slot);
-    if (!p) return null;
-    const view: PolicyView = { baseFeeMsat: p.feeBaseMsat, feeRatePpm: p.feeRatePpm, cltvDelta: p.cltvDelta, minHtlcMsat: p.minHtlcMsat, maxHtlcMsat: p.maxHtlcMsat, disabled: p.disabled };
-    if (p.inboundFeeRatePpm !== null) {
-      view.inboundFeeRatePpm = p.inboundFeeRatePpm;
-      view.inboundBaseFeeMsat = p.inboundFeeBaseMsat ?? 0;
+    const state = g.policyState[slot];
+    if (state === PolicyState.None) return null;
+    const minHtlc = g.minHtlcMsat[slot];
+    const maxHtlc = g.maxHtlcMsat[slot];
+    const view: PolicyView = {
+      baseFeeMsat: g.feeBaseMsat[slot],
+      feeRatePpm: g.feeRatePpm[slot],
+      cltvDelta: g.cltvDelta[slot],
+      minHtlcMsat: Number.isNaN(minHtlc) ? null : minHtlc,
+      maxHtlcMsat: Number.isNaN(maxHtlc) ? null : maxHtlc,
+      disabled: state === PolicyState.Disabled,
+    };
+    const inboundRatePpm = g.inboundFeeRatePpm[slot];
+    if (!Number.isNaN(inboundRatePpm)) {
+      const inboundBase = g.inboundFeeBaseMsat[slot];
+      view.inboundFeeRatePpm = inboundRatePpm;
+      view.inboundBaseFeeMsat = Number.isNaN(inboundBase) ? 0 : inboundBase;
     }
     return view;
   };

@@ -14,8 +14,24 @@ interface Texts {
 
 // One formatter per language: `toLocaleString` builds a fresh one on every call, and a whole-graph run formats hundreds of thousands.
 const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-US') };
-// eslint-disable-next-line security/detect-object-injection -- lang is a Language
-const fmt = (n: string | number, lang: Language) => (typeof n === 'number' ? NUMBER_FORMATS[lang].format(n) : n);
+// The two locales' group separators: what Intl.NumberFormat puts between groups of three digits.
+const GROUP_SEPARATORS: Record<Language, string> = { fr: '\u202f', en: ',' };
+/** Non-negative safe integers (nearly every figure) grouped by hand: the same text as Intl, without an ICU call each. */
+function groupDigits(n: number, sep: string): string {
+  const s = String(n);
+  if (s.length <= 3) return s;
+  let out = s.slice(0, ((s.length - 1) % 3) + 1);
+  for (let i = out.length; i < s.length; i += 3) out += sep + s.slice(i, i + 3);
+  return out;
+}
+const fmt = (n: string | number, lang: Language) =>
+  typeof n !== 'number'
+    ? n
+    : Number.isSafeInteger(n) && n >= 0
+      ? // eslint-disable-next-line security/detect-object-injection -- lang is a Language
+        groupDigits(n, GROUP_SEPARATORS[lang])
+      : // eslint-disable-next-line security/detect-object-injection -- lang is a Language
+        NUMBER_FORMATS[lang].format(n);
 const q = (s: string | number) => `“${s}”`;
 const stepsEn = (p: P) => (Number(p.steps) > 1 ? `, in ${p.steps} steps a few days apart (first ${fmt(p.firstStep, 'en')} ppm)` : '');
 const stepsFr = (p: P) => (Number(p.steps) > 1 ? `, en ${p.steps} étapes espacées de quelques jours (d’abord ${fmt(p.firstStep, 'fr')} ppm)` : '');
