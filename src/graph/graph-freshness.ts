@@ -58,3 +58,6 @@ function staleWarning(date: string, age: number, max: number): string {
     'or point GRAPH_SNAPSHOT at a fresher describegraph/listchannels export (a file or an https:// URL refreshed every GRAPH_REFRESH_INTERVAL).'
   );
 }
+
+/** An answer before GraphService.stamp adds its `graph` object (services build and cache these). */
+export type Unstamped<T extends { graph: GraphFreshness }> = Omit<T, 'graph'>;

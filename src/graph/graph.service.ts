@@ -175,6 +175,10 @@ export class GraphService implements OnModuleInit, OnModuleDestroy {
     return this.state;
   }
 
+  get maxAgeDays(): number {
+    return this.cfg.maxAgeDays;
+  }
+
   /** The current graph's date and age against GRAPH_MAX_AGE_DAYS; throws GRAPH_NOT_READY before the first load. */
   freshness(now = new Date()): GraphFreshness {
     const s = this.current();

@@ -1,7 +1,8 @@
 import { LightningGraph } from '../model/lightning-graph';
 
 /** Where a graph comes from. Adding a source (e.g. Core Lightning) is one more kind and one more GraphOrigin. */
-export type GraphOriginKind = 'embedded' | 'file' | 'url' | 'lnd';
+export const GRAPH_ORIGIN_KINDS = ['embedded', 'file', 'url', 'lnd'] as const;
+export type GraphOriginKind = (typeof GRAPH_ORIGIN_KINDS)[number];
 
 export interface GraphOrigin {
   readonly kind: GraphOriginKind;
