@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { WebhookTargetService } from '../common/net/webhook-target.service';
 import { ValidationFailedError } from '../common/validation/validation';
 import { appConfig, bulkConfig } from '../config/configuration';
+import type { Unstamped } from '../graph/graph-freshness';
 import { GraphService } from '../graph/graph.service';
 import type { Language } from '../intelligence/recommendations/i18n/messages';
 import type { PlanRequest } from '../intelligence/priorities/planner/plan.types';
@@ -44,7 +45,7 @@ export class BulkAnalysisService {
     return this.app.defaultLanguage;
   }
 
-  async submit(dto: BulkAnalysisRequestDto, lang: Language, baseUrl: string, requester: JobRequester): Promise<BulkInlineResponseDto | BulkJobAcceptedDto> {
+  async submit(dto: BulkAnalysisRequestDto, lang: Language, baseUrl: string, requester: JobRequester): Promise<Unstamped<BulkInlineResponseDto> | BulkJobAcceptedDto> {
     if (dto.callback_url && !this.cfg.secretKey) {
       throw new ValidationFailedError([{ field: 'callback_url', message: 'callback_url needs SECRET_KEY configured on the server to sign the notification' }]);
     }
@@ -86,7 +87,7 @@ export class BulkAnalysisService {
   }
 
   /** A job another key created answers exactly as an unknown one: its existence is not revealed. */
-  async status(id: string, page: number, pageSize: number, requester: JobRequester): Promise<BulkJobStatusDto> {
+  async status(id: string, page: number, pageSize: number, requester: JobRequester): Promise<Unstamped<BulkJobStatusDto>> {
     const from = page * pageSize;
     const { spec, meta, counts, items } = await this.stored(async () => {
       const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
@@ -124,7 +125,7 @@ export class BulkAnalysisService {
     };
   }
 
-  async cancel(id: string, requester: JobRequester): Promise<BulkJobStatusDto> {
+  async cancel(id: string, requester: JobRequester): Promise<Unstamped<BulkJobStatusDto>> {
     await this.stored(async () => {
       const [spec, meta] = await Promise.all([this.store.spec(id), this.store.meta(id)]);
       if (!spec || !meta || !mayAccessJob(spec.owner, requester)) throw jobNotFound(id);
@@ -147,7 +148,7 @@ export class BulkAnalysisService {
     }
   }
 
-  private async inline(spec: BulkJobSpec, duplicates: string[]): Promise<BulkInlineResponseDto> {
+  private async inline(spec: BulkJobSpec, duplicates: string[]): Promise<Unstamped<BulkInlineResponseDto>> {
     const t0 = performance.now();
     const outcomes: ItemOutcome[] = [];
     for (let i = 0; i < spec.pubkeys.length; i++) outcomes.push(await this.analyzer.analyse(spec, i));

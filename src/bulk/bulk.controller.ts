@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { GraphService } from '../graph/graph.service';
 import { ExpensiveRoute } from '../throttling/expensive-route.decorator';
 import { ApiProblemResponses } from '../common/errors/api-problem-responses.decorator';
 import { ValidationFailedError } from '../common/validation/validation';
@@ -18,6 +19,7 @@ export class BulkController {
   constructor(
     private readonly bulk: BulkAnalysisService,
     private readonly keys: ApiKeyService,
+    private readonly graphs: GraphService,
   ) {}
 
   private requester(req: Request): JobRequester {
@@ -47,10 +49,10 @@ export class BulkController {
     const answer = await this.bulk.submit(body, negotiateLanguage(acceptLanguage, this.bulk.defaultLanguage), base, this.requester(req));
     if (answer.mode === 'queued') {
       res.status(202).location(answer.status_url);
-    } else {
-      res.status(200);
+      return answer;
     }
-    return answer;
+    res.status(200);
+    return this.graphs.stamp(answer);
   }
 
   /**
@@ -60,8 +62,8 @@ export class BulkController {
   @Get(':job_id')
   @ApiOkResponse({ type: BulkJobStatusDto })
   @ApiProblemResponses(400, 404, 503)
-  getBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Query() q: BulkStatusQuery, @Req() req: Request): Promise<BulkJobStatusDto> {
-    return this.bulk.status(id, q.page ?? 0, q.page_size ?? 100, this.requester(req));
+  async getBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Query() q: BulkStatusQuery, @Req() req: Request): Promise<BulkJobStatusDto> {
+    return this.graphs.stamp(await this.bulk.status(id, q.page ?? 0, q.page_size ?? 100, this.requester(req)));
   }
 
   /**
@@ -71,7 +73,7 @@ export class BulkController {
   @Delete(':job_id')
   @ApiOkResponse({ type: BulkJobStatusDto })
   @ApiProblemResponses(400, 404, 503)
-  cancelBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Req() req: Request): Promise<BulkJobStatusDto> {
-    return this.bulk.cancel(id, this.requester(req));
+  async cancelBulkAnalysis(@Param('job_id', jobIdPipe) id: string, @Req() req: Request): Promise<BulkJobStatusDto> {
+    return this.graphs.stamp(await this.bulk.cancel(id, this.requester(req)));
   }
 }

@@ -65,14 +65,25 @@ export const cacheConfig = registerAs('cache', () => {
 export const graphConfig = registerAs('graph', () => {
   const e = env();
   const snapshot = e.GRAPH_SNAPSHOT ?? EMBEDDED_GRAPH;
+  const snapshotUrl = /^https:\/\//i.test(snapshot) ? snapshot : null;
   return {
-    snapshotPath: projectPath(snapshot),
+    /** The file to load; the embedded snapshot when GRAPH_SNAPSHOT is a URL (served until a download succeeds). */
+    snapshotPath: projectPath(snapshotUrl ? EMBEDDED_GRAPH : snapshot),
+    /** GRAPH_SNAPSHOT when it is an https:// URL of a describegraph or listchannels dump. */
+    snapshotUrl,
+    download: {
+      maxBytes: e.GRAPH_DOWNLOAD_MAX_MB * 1024 * 1024,
+      timeoutMs: e.GRAPH_DOWNLOAD_TIMEOUT * 1000,
+      tlsCertPath: e.GRAPH_SNAPSHOT_TLS_CERT_PATH ? projectPath(e.GRAPH_SNAPSHOT_TLS_CERT_PATH) : null,
+    },
+    /** Answers carry a warning when the graph is older than this (GRAPH_MAX_AGE_DAYS). */
+    maxAgeDays: e.GRAPH_MAX_AGE_DAYS,
     listnodesPath: e.GRAPH_LISTNODES ? projectPath(e.GRAPH_LISTNODES) : undefined,
     /** True when serving the snapshot shipped with the project. */
     source: e.GRAPH_SOURCE,
     /** Seconds between reloads of the graph (0 = never). */
     refreshIntervalMs: e.GRAPH_REFRESH_INTERVAL * 1000,
-    embedded: e.GRAPH_SNAPSHOT === undefined || projectPath(e.GRAPH_SNAPSHOT) === projectPath(EMBEDDED_GRAPH),
+    embedded: e.GRAPH_SNAPSHOT === undefined || snapshotUrl !== null || projectPath(e.GRAPH_SNAPSHOT) === projectPath(EMBEDDED_GRAPH),
     historyPaths: (e.GRAPH_HISTORY_SNAPSHOTS !== undefined ? list(e.GRAPH_HISTORY_SNAPSHOTS) : EMBEDDED_HISTORY).map(projectPath),
   };
 });

@@ -10,6 +10,9 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 export const GRAPH_SOURCES = ['embedded', 'file', 'lnd'] as const;
 export type GraphSource = (typeof GRAPH_SOURCES)[number];
 const REFRESH_MSG = 'GRAPH_REFRESH_INTERVAL must be a whole number of seconds between 0 (off) and 86400';
+const MAX_AGE_MSG = 'GRAPH_MAX_AGE_DAYS must be a whole number of days between 0 and 36500';
+const DOWNLOAD_MB_MSG = 'GRAPH_DOWNLOAD_MAX_MB must be a whole number of MB between 1 and 4096';
+const DOWNLOAD_TIMEOUT_MSG = 'GRAPH_DOWNLOAD_TIMEOUT must be a whole number of seconds between 1 and 3600';
 const TIMEOUT_MSG = 'UPSTREAM_TIMEOUT_MS must be a whole number of milliseconds between 100 and 120000';
 const RATE_MSG = 'RATE_LIMIT_PER_MINUTE and RATE_LIMIT_EXPENSIVE_PER_MINUTE must be whole numbers between 1 and 1000000';
 const EDGE_RATE_MSG = 'RATE_LIMIT_EDGE_PER_MINUTE must be a whole number between 0 (off) and 1000000';
@@ -100,7 +103,9 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   LNBITS_API_KEY?: string;
 
+  /** A file path, or an https:// URL downloaded at boot and every GRAPH_REFRESH_INTERVAL (plain http is refused). */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Matches(/^(?!http:\/\/)/i, { message: 'GRAPH_SNAPSHOT must be a file path or an https:// URL: plain http:// is refused, a graph fetched without TLS could be altered on the way' })
   GRAPH_SNAPSHOT?: string;
 
   @Transform(emptyToUndefined) @IsOptional() @IsString()
@@ -116,6 +121,21 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt({ message: REFRESH_MSG }) @Min(0, { message: REFRESH_MSG }) @Max(86400, { message: REFRESH_MSG })
   GRAPH_REFRESH_INTERVAL = 0;
+
+  // --- Graph age and downloads (issue 23) ---
+  /** Answers warn when the graph is older than this many days. */
+  @Transform(toInt) @IsInt({ message: MAX_AGE_MSG }) @Min(0, { message: MAX_AGE_MSG }) @Max(36500, { message: MAX_AGE_MSG })
+  GRAPH_MAX_AGE_DAYS = 7;
+
+  @Transform(toInt) @IsInt({ message: DOWNLOAD_MB_MSG }) @Min(1, { message: DOWNLOAD_MB_MSG }) @Max(4096, { message: DOWNLOAD_MB_MSG })
+  GRAPH_DOWNLOAD_MAX_MB = 512;
+
+  @Transform(toInt) @IsInt({ message: DOWNLOAD_TIMEOUT_MSG }) @Min(1, { message: DOWNLOAD_TIMEOUT_MSG }) @Max(3600, { message: DOWNLOAD_TIMEOUT_MSG })
+  GRAPH_DOWNLOAD_TIMEOUT = 300;
+
+  /** PEM certificate to trust for an https GRAPH_SNAPSHOT served with a private or self-signed certificate. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  GRAPH_SNAPSHOT_TLS_CERT_PATH?: string;
 
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'LND_REST_URL must be an http(s) URL, e.g. https://127.0.0.1:8080' })
   LND_REST_URL?: string;

@@ -3,10 +3,11 @@ import { ClientsModule } from '../clients/clients.module';
 import { CentralityService } from './centrality.service';
 import { GraphService } from './graph.service';
 import { GraphHistoryService } from './history/graph-history.service';
+import { GraphDownloadClient } from './origins/graph-download.client';
 
 @Module({
   imports: [ClientsModule],
-  providers: [GraphService, GraphHistoryService, CentralityService],
+  providers: [GraphDownloadClient, GraphService, GraphHistoryService, CentralityService],
   exports: [GraphService, GraphHistoryService, CentralityService],
 })
 export class GraphModule {}

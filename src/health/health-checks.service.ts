@@ -61,6 +61,8 @@ export class HealthChecksService {
     };
     const reasons: string[] = [];
     if (!this.graphs.isReady) reasons.push('graph not loaded: node queries cannot be answered');
+    const graphProblem = this.graphs.liveSourceProblem();
+    if (graphProblem) reasons.push(graphProblem);
     if (services.cache === 'disconnected') reasons.push('Redis is configured but not answering: the cache runs in memory on this instance');
     if (services.cache === 'degraded') reasons.push('Redis answers with errors or too slowly: the cache runs in memory on this instance for now');
     for (const [name, state] of Object.entries(services)) {
@@ -125,10 +127,15 @@ export class HealthChecksService {
   }
 
   private graphSummary(): HealthResponseDto['graph'] {
+    const refresh = this.graphs.refreshState();
     if (!this.graphs.isReady) {
-      return { loaded: false, nodes: null, channels: null, routable_nodes: null, snapshot_date: null, snapshot_date_source: null, format: null, version: null, source: null, loaded_at: null };
+      return {
+        loaded: false, nodes: null, channels: null, routable_nodes: null, snapshot_date: null, snapshot_date_source: null, format: null,
+        version: null, source: null, loaded_at: null, age_days: null, max_age_days: this.graphs.maxAgeDays, stale: null, warning: null, refresh,
+      };
     }
     const { graph, ranks, loadedAt, source } = this.graphs.current();
+    const age = this.graphs.freshness();
     return {
       loaded: true,
       nodes: graph.nodeCount,
@@ -140,6 +147,11 @@ export class HealthChecksService {
       version: graph.meta.version,
       source,
       loaded_at: loadedAt.toISOString(),
+      age_days: age.age_days,
+      max_age_days: age.max_age_days,
+      stale: age.stale,
+      warning: age.warning,
+      refresh,
     };
   }
 }

@@ -316,6 +316,8 @@ export interface components {
             errors: components["schemas"]["BulkItemErrorDto"][];
             failed: number;
             generated_at: string;
+            /** @description The graph the items were computed from: its date, its age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+            graph: components["schemas"]["GraphFreshnessDto"];
             graph_version: string;
             /** @enum {string} */
             mode: "inline";
@@ -351,6 +353,11 @@ export interface components {
             errors: components["schemas"]["BulkItemErrorDto"][];
             /** @description Seconds left at the current rate; null before the first item or once finished. */
             eta_seconds: number | null;
+            /**
+             * @description The graph this instance serves now: its date, age and a warning when it is older than GRAPH_MAX_AGE_DAYS.
+             *     Items are computed on the graph current when they run (the one named by graph_version unless a refresh swapped it).
+             */
+            graph: components["schemas"]["GraphFreshnessDto"];
             graph_version: string;
             job_id: string;
             page: number;
@@ -474,6 +481,8 @@ export interface components {
             candidates: components["schemas"]["ChannelCandidateDto"][];
             compute_ms: number;
             computed_at: string;
+            /** @description The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+            graph: components["schemas"]["GraphFreshnessDto"];
             graph_version: string;
             /** @description How the gains were computed, with the approximation used for ranks. */
             method: string;
@@ -570,19 +579,70 @@ export interface components {
             unit: string;
             value: (number | null) | (string | null);
         };
+        GraphFreshnessDto: {
+            /** @description Whole days from snapshot_date to today (UTC). */
+            age_days: number;
+            /** @description When this instance loaded the graph (ISO 8601). */
+            loaded_at: string;
+            /** @description GRAPH_MAX_AGE_DAYS. */
+            max_age_days: number;
+            /** @description UTC date (YYYY-MM-DD) the graph describes: the dump's newest channel update or the date in its name; the load time for a live graph. */
+            snapshot_date: string;
+            /** @description `<origin>:<date>`: `embedded-graph` (shipped snapshot), `graph-file`, `graph-url` (https GRAPH_SNAPSHOT), `lnd-graph` (live). */
+            source: string;
+            /** @description True when age_days is more than max_age_days. */
+            stale: boolean;
+            /** @description Null while the graph is fresh; otherwise its age and what to configure for current data. */
+            warning: string | null;
+        };
+        GraphRefreshDto: {
+            /**
+             * @description The configured source: GRAPH_SOURCE, or `url` / `file` / `embedded` from GRAPH_SNAPSHOT.
+             * @enum {string}
+             */
+            configured_origin: "embedded" | "file" | "url" | "lnd";
+            consecutive_failures: number;
+            /** @description GRAPH_REFRESH_INTERVAL; 0 = loaded once at boot. */
+            interval_seconds: number;
+            last_attempt_at: string | null;
+            /** @description The last failed or refused load of the configured source, with why; null once a later load succeeds. */
+            last_failure: components["schemas"]["GraphRefreshFailureDto"] | (never | null);
+            last_success_at: string | null;
+            /** @description Whether the configured source is live (a node or a published dump): only then can its refreshes degrade health. */
+            live: boolean;
+            /**
+             * @description The source of the graph served now; differs from configured_origin while a boot fallback serves. Null before the first load.
+             * @enum {string|null}
+             */
+            serving_origin: "embedded" | "file" | "url" | "lnd" | null;
+        };
+        GraphRefreshFailureDto: {
+            at: string;
+            /** @description E.g. a download larger than GRAPH_DOWNLOAD_MAX_MB, a truncated gzip, a sharp drop in channels. */
+            reason: string;
+        };
         HealthGraphDto: {
+            /** @description Whole days from snapshot_date to today (UTC); null before the first load. */
+            age_days: number | null;
             channels: number | null;
             format: string | null;
             loaded: boolean;
             loaded_at: string | null;
+            /** @description GRAPH_MAX_AGE_DAYS. */
+            max_age_days: number;
             nodes: number | null;
+            refresh: components["schemas"]["GraphRefreshDto"];
             routable_nodes: number | null;
             /** @description YYYY-MM-DD. */
             snapshot_date: string | null;
-            /** @description How the date was established: last_update, file_name or file_mtime. */
+            /** @description How the date was established: load_time (live graph), last_update, file_name or file_mtime. */
             snapshot_date_source: string | null;
             source: string | null;
+            /** @description Older than max_age_days. An old graph alone never degrades the status: answers carry the warning. */
+            stale: boolean | null;
             version: string | null;
+            /** @description What to configure for a current graph, when stale; null otherwise. */
+            warning: string | null;
         };
         HealthResponseDto: {
             /** @description Cache hits, misses, errors and backend. */
@@ -769,6 +829,8 @@ export interface components {
             cache_hit: boolean;
             /** @description Every announced channel of the node, largest first. */
             channels: components["schemas"]["ChannelDto"][];
+            /** @description The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+            graph: components["schemas"]["GraphFreshnessDto"];
             /** @description Present when `include_historical=true`: the node at each older embedded snapshot, oldest last. */
             historical?: components["schemas"]["HistoryPointDto"][];
             /** @description The mempool Lightning explorer's live view of the node, when MEMPOOL_BASE_URL is set. */
@@ -922,6 +984,8 @@ export interface components {
             expected_roi: number | null;
             expected_roi_formula: string;
             generated_at: string;
+            /** @description The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+            graph: components["schemas"]["GraphFreshnessDto"];
             key_metrics: string[];
             /** @enum {string} */
             language: "fr" | "en";
@@ -1060,6 +1124,8 @@ export interface components {
             };
             cache_hit: boolean;
             generated_at: string;
+            /** @description The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+            graph: components["schemas"]["GraphFreshnessDto"];
             /** @enum {string} */
             language: "fr" | "en";
             /** @description What the node is, with the evidence, before any advice. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
 import { PrioritiesRequestDto } from '../../intelligence/dto/priorities.dto';
 import { ANALYSIS_TYPES, AnalysisType } from '../bulk.types';
 
@@ -98,6 +99,8 @@ export class BulkInlineResponseDto {
   processing_time_seconds!: number;
   generated_at!: string;
   graph_version!: string;
+  /** The graph the items were computed from: its date, its age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+  graph!: GraphFreshnessDto;
 }
 
 export class BulkJobAcceptedDto {
@@ -152,4 +155,9 @@ export class BulkJobStatusDto {
   /** Items of this page not processed yet. */
   pending!: number;
   graph_version!: string;
+  /**
+   * The graph this instance serves now: its date, age and a warning when it is older than GRAPH_MAX_AGE_DAYS.
+   * Items are computed on the graph current when they run (the one named by graph_version unless a refresh swapped it).
+   */
+  graph!: GraphFreshnessDto;
 }

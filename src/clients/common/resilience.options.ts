@@ -48,6 +48,8 @@ const PER_UPSTREAM: Record<UpstreamName, Partial<ResilienceOptions>> = {
   lnd: { maxConcurrent: 8 },
   // mempool.space rate limits without published numbers and may ban repeated abuse: stay gentle.
   mempool: { maxConcurrent: 4 },
+  // One whole-graph download at a time; its size limit is GRAPH_DOWNLOAD_MAX_MB, set per call.
+  graph_download: { maxConcurrent: 1, maxQueued: 1 },
 };
 
 export function resilienceOptions(upstream: UpstreamName, timeoutMs: number, overrides: Partial<ResilienceOptions> = {}): ResilienceOptions {

@@ -56,6 +56,11 @@ export interface UpstreamCall<T> {
   timeoutMs?: number;
   maxContentLength?: number;
   /**
+   * Hand `parse` the body's bytes (a Buffer) instead of parsed JSON: for downloads that may be gzipped files
+   * or too large to parse on the event loop. Content-Encoding is still decoded; the size limit still applies.
+   */
+  raw?: boolean;
+  /**
    * Statuses that mean "no such item" for this endpoint. Such an answer is a result (`null`), not a failure:
    * it is neither retried nor counted by the circuit breaker.
    */
@@ -335,9 +340,9 @@ export class ResilientHttp {
     }
 
     attempts.n++;
-    let res: AxiosResponse<string>;
+    let res: AxiosResponse<string | Buffer>;
     try {
-      res = await this.axios.request<string>({
+      res = await this.axios.request<string | Buffer>({
         method: call.method ?? 'GET',
         url: call.path,
         params: call.query,
@@ -345,15 +350,18 @@ export class ResilientHttp {
         headers: call.headers,
         signal,
         ...(call.maxContentLength ? { maxContentLength: call.maxContentLength } : {}),
+        ...(call.raw ? { responseType: 'arraybuffer' as const } : {}),
       });
     } catch (e) {
       throw this.transportFailure(e, signal, base, idempotent);
     }
 
     const response: UpstreamResponse = { status: res.status, headers: flattenHeaders(res.headers) };
-    const text = typeof res.data === 'string' ? res.data : '';
+    const body = res.data;
+    const text = typeof body === 'string' ? body : Buffer.isBuffer(body) && (res.status < 200 || res.status >= 300) ? body.subarray(0, 4096).toString('utf8') : '';
     if (call.absentWhen?.(res.status)) return ABSENT;
     if (res.status < 200 || res.status >= 300) throw this.statusFailure(response, text, base, idempotent);
+    if (call.raw) return this.parsed(call, Buffer.isBuffer(body) ? body : Buffer.from(text), res.status, response, base);
 
     let json: unknown;
     try {
@@ -361,11 +369,15 @@ export class ResilientHttp {
     } catch {
       throw new AttemptError({ ...base, kind: 'malformed', status: res.status, retryable: false, countsForBreaker: false, detail: 'response body is not JSON' });
     }
+    return this.parsed(call, json, res.status, response, base);
+  }
+
+  private parsed<T>(call: UpstreamCall<T>, body: unknown, status: number, response: UpstreamResponse, base: { operation: string; deadline: number }): Outcome<T> {
     try {
-      return { value: call.parse(json, response) };
+      return { value: call.parse(body, response) };
     } catch (e) {
       const detail = this.scrubber.scrub(`unexpected response shape: ${e instanceof Error ? e.message : String(e)}`);
-      throw new AttemptError({ ...base, kind: 'malformed', status: res.status, retryable: false, countsForBreaker: false, detail });
+      throw new AttemptError({ ...base, kind: 'malformed', status, retryable: false, countsForBreaker: false, detail });
     }
   }
 

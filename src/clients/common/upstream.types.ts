@@ -1,7 +1,8 @@
 import type { Registry } from 'prom-client';
 
 /** The upstreams this service calls; used in metric labels, logs and errors. */
-export const UPSTREAM_NAMES = ['sparkseer', 'lnbits', 'lnd', 'mempool'] as const;
+/** `graph_download`: an https GRAPH_SNAPSHOT (a describegraph/listchannels dump), not an API. */
+export const UPSTREAM_NAMES = ['sparkseer', 'lnbits', 'lnd', 'mempool', 'graph_download'] as const;
 export type UpstreamName = (typeof UPSTREAM_NAMES)[number];
 
 /**

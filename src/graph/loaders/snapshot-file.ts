@@ -11,6 +11,8 @@ export interface SnapshotFile {
   version: string;
   json: unknown;
   mtime: Date;
+  /** Set for a graph read live from a node: it describes the network as of this moment. */
+  liveAt?: Date;
 }
 
 /** Reads a JSON snapshot, gunzipping it when the gzip magic bytes are there. */
@@ -41,10 +43,11 @@ export function readSnapshotFile(path: string): SnapshotFile {
 }
 
 /**
- * The date a snapshot describes: the newest gossip timestamp in it when it has any, else a date in the
+ * The date a snapshot describes: the load time for a live graph, else the newest gossip timestamp in it when it has any, else a date in the
  * file name (the embedded gossmap snapshots carry no timestamps), else the file's modification time.
  */
 export function snapshotDate(maxLastUpdate: number, file: SnapshotFile): { date: string; source: SnapshotDateSource } {
+  if (file.liveAt) return { date: isoDate(file.liveAt), source: 'load_time' };
   if (maxLastUpdate > 0) return { date: isoDate(new Date(maxLastUpdate * 1000)), source: 'last_update' };
   const m = /(\d{4}-\d{2}-\d{2})/.exec(file.name);
   if (m && !Number.isNaN(Date.parse(m[1]))) return { date: m[1], source: 'file_name' };

@@ -9,7 +9,7 @@
 export type GraphFormat = 'lnd-describegraph' | 'cln-listchannels';
 
 /** How the snapshot's date was established, strongest first. */
-export type SnapshotDateSource = 'last_update' | 'file_name' | 'file_mtime';
+export type SnapshotDateSource = 'load_time' | 'last_update' | 'file_name' | 'file_mtime';
 
 export interface GraphMeta {
   format: GraphFormat;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { GraphService } from '../../graph/graph.service';
 import { ExpensiveRoute } from '../../throttling/expensive-route.decorator';
 import { ApiProblemResponses } from '../../common/errors/api-problem-responses.decorator';
 import { ChannelCandidatesQuery, ChannelCandidatesResponseDto, EvaluateCandidatesDto } from '../dto/channel-candidates.dto';
@@ -9,7 +10,10 @@ import { ChannelCandidatesService } from './channel-candidates.service';
 @ApiTags('nodes')
 @Controller('node')
 export class ChannelCandidatesController {
-  constructor(private readonly candidates: ChannelCandidatesService) {}
+  constructor(
+    private readonly candidates: ChannelCandidatesService,
+    private readonly graphs: GraphService,
+  ) {}
 
   /**
    * Peers the node has no channel with, ranked by what one new channel to each would do to the node's
@@ -21,8 +25,8 @@ export class ChannelCandidatesController {
   @Get(':pubkey/channel-candidates')
   @ExpensiveRoute()
   @ApiProblemResponses(400, 404, 503)
-  getChannelCandidates(@Param() { pubkey }: NodePubkeyParams, @Query() q: ChannelCandidatesQuery): Promise<ChannelCandidatesResponseDto> {
-    return this.candidates.rank(pubkey, q.limit ?? 10, q.min_capacity ?? 0);
+  async getChannelCandidates(@Param() { pubkey }: NodePubkeyParams, @Query() q: ChannelCandidatesQuery): Promise<ChannelCandidatesResponseDto> {
+    return this.graphs.stamp(await this.candidates.rank(pubkey, q.limit ?? 10, q.min_capacity ?? 0));
   }
 
   /** The same figures, vetting and sizes for exactly the peers the operator is considering (up to 50, in their order), plus the change in mean hop distance. */
@@ -30,7 +34,7 @@ export class ChannelCandidatesController {
   @ExpensiveRoute()
   @HttpCode(200)
   @ApiProblemResponses(400, 404, 503)
-  evaluateChannelCandidates(@Param() { pubkey }: NodePubkeyParams, @Body() body: EvaluateCandidatesDto): Promise<ChannelCandidatesResponseDto> {
-    return this.candidates.evaluate(pubkey, body);
+  async evaluateChannelCandidates(@Param() { pubkey }: NodePubkeyParams, @Body() body: EvaluateCandidatesDto): Promise<ChannelCandidatesResponseDto> {
+    return this.graphs.stamp(await this.candidates.evaluate(pubkey, body));
   }
 }

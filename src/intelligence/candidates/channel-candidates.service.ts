@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NodeNotFoundError } from '../../common/errors/domain.error';
 import { RankChange } from '../../graph/analytics/channel-candidates';
+import type { Unstamped } from '../../graph/graph-freshness';
 import { GraphService } from '../../graph/graph.service';
 import { ChannelCandidateDto, ChannelCandidatesResponseDto, EvaluateCandidatesDto, RankChangeDto } from '../dto/channel-candidates.dto';
 import { PooledCandidate } from './candidate-pool';
@@ -21,7 +22,7 @@ export class ChannelCandidatesService {
     private readonly pools: CandidatePoolService,
   ) {}
 
-  async rank(pubkey: string, limit: number, minCapacity: number): Promise<ChannelCandidatesResponseDto> {
+  async rank(pubkey: string, limit: number, minCapacity: number): Promise<Unstamped<ChannelCandidatesResponseDto>> {
     const { v, state } = this.locate(pubkey);
     const pool = await this.pools.poolOf(v);
     const kept = pool.candidates.filter((x) => state.ranks.capacitySat[x.node] >= minCapacity);
@@ -32,7 +33,7 @@ export class ChannelCandidatesService {
     });
   }
 
-  async evaluate(pubkey: string, body: EvaluateCandidatesDto): Promise<ChannelCandidatesResponseDto> {
+  async evaluate(pubkey: string, body: EvaluateCandidatesDto): Promise<Unstamped<ChannelCandidatesResponseDto>> {
     const { v, state } = this.locate(pubkey);
     const requested = new Map<number, number | null>();
     const unknown: string[] = [];
@@ -54,7 +55,7 @@ export class ChannelCandidatesService {
     return { v, state };
   }
 
-  private respond(pubkey: string, pool: CandidatePool, limit: number, requested: Map<number, number | null>, poolInfo: ChannelCandidatesResponseDto['pool']): ChannelCandidatesResponseDto {
+  private respond(pubkey: string, pool: CandidatePool, limit: number, requested: Map<number, number | null>, poolInfo: Unstamped<ChannelCandidatesResponseDto>['pool']): Unstamped<ChannelCandidatesResponseDto> {
     const state = this.graphs.current();
     const candidates: ChannelCandidateDto[] = pool.candidates.slice(0, limit).map((x) => toDto(x, state.ranks.capacitySat, state.ranks.degree, requested));
     return {

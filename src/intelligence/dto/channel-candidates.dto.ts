@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsNodePubkey } from '../../common/validation/decorators';
+import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
@@ -147,4 +148,6 @@ export class ChannelCandidatesResponseDto {
   snapshot_date!: string;
   computed_at!: string;
   compute_ms!: number;
+  /** The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+  graph!: GraphFreshnessDto;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
 
 export class NodeDescriptionDto {
   /** Alias announced by the node; attacker-controlled text, to be displayed as data only. Null when the source has none. */
@@ -255,4 +256,6 @@ export class NodeInfoResponseDto {
   cache_hit!: boolean;
   /** What is missing from this answer and why (e.g. no routing revenue source configured). */
   warnings!: string[];
+  /** The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+  graph!: GraphFreshnessDto;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CONTEXTS, DIFFICULTIES, GOALS, TIMEFRAMES } from '../priorities/planner/plan.types';
+import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
 import { CommandsDto, NodeRoleDto } from './recommendations.dto';
 
 export class PrioritiesRequestDto {
@@ -109,4 +110,6 @@ export class PrioritiesResponseDto {
   cache_hit!: boolean;
   /** Why the model's plan was not used, when it was not; what data is missing. */
   warnings!: string[];
+  /** The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+  graph!: GraphFreshnessDto;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
 import { PRIORITIES, REC_CATEGORIES, REC_TYPES } from '../recommendations/recommendation.types';
 
 export class RecommendationsQuery {
@@ -126,4 +127,6 @@ export class RecommendationsResponseDto {
   source!: string;
   cache_hit!: boolean;
   warnings!: string[];
+  /** The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
+  graph!: GraphFreshnessDto;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { GraphService } from '../../graph/graph.service';
 import { ApiProblemResponses } from '../../common/errors/api-problem-responses.decorator';
 import { NodeInfoQuery } from '../dto/node-info-query.dto';
 import { NodeInfoResponseDto } from '../dto/node-info.dto';
@@ -9,7 +10,10 @@ import { NodeInfoService } from './node-info.service';
 @ApiTags('nodes')
 @Controller('node')
 export class NodeInfoController {
-  constructor(private readonly nodeInfo: NodeInfoService) {}
+  constructor(
+    private readonly nodeInfo: NodeInfoService,
+    private readonly graphs: GraphService,
+  ) {}
 
   /**
    * Alias, channels with both policies, capacity, fee figures and network position of a node, from the
@@ -17,7 +21,7 @@ export class NodeInfoController {
    */
   @Get(':pubkey/info')
   @ApiProblemResponses(400, 404, 503)
-  getNodeInfo(@Param() { pubkey }: NodePubkeyParams, @Query() q: NodeInfoQuery): Promise<NodeInfoResponseDto> {
-    return this.nodeInfo.getNodeInfo(pubkey, { includeHistorical: q.include_historical ?? false, useCache: q.use_cache ?? true });
+  async getNodeInfo(@Param() { pubkey }: NodePubkeyParams, @Query() q: NodeInfoQuery): Promise<NodeInfoResponseDto> {
+    return this.graphs.stamp(await this.nodeInfo.getNodeInfo(pubkey, { includeHistorical: q.include_historical ?? false, useCache: q.use_cache ?? true }));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppCacheService } from '../../cache/app-cache.service';
 import { NodeNotFoundError } from '../../common/errors/domain.error';
 import { CentralityService } from '../../graph/centrality.service';
+import type { Unstamped } from '../../graph/graph-freshness';
 import { GraphService } from '../../graph/graph.service';
 import { GraphHistoryService } from '../../graph/history/graph-history.service';
 import { NodeInfoResponseDto } from '../dto/node-info.dto';
@@ -26,13 +27,13 @@ export class NodeInfoService {
     private readonly centralities: CentralityService,
   ) {}
 
-  async getNodeInfo(pubkey: string, opts: NodeInfoOptions): Promise<NodeInfoResponseDto> {
+  async getNodeInfo(pubkey: string, opts: NodeInfoOptions): Promise<Unstamped<NodeInfoResponseDto>> {
     const state = this.graphs.current();
     const centralities = this.centralities.current();
     // The centrality status is part of the key: an answer cached while computing is not served once ready.
     const key = this.cache.key('node_info', state.graph.meta.version, centralities?.status ?? 'computing', pubkey, opts.includeHistorical ? 'h' : 'n');
     if (opts.useCache) {
-      const cached = await this.cache.get<NodeInfoResponseDto>(key);
+      const cached = await this.cache.get<Unstamped<NodeInfoResponseDto>>(key);
       if (cached) return { ...cached, cache_hit: true };
     }
     const v = state.graph.indexOf(pubkey);
@@ -42,7 +43,7 @@ export class NodeInfoService {
     const position = networkPosition(state, v, centralities);
     const live = await this.enrichment.enrich(pubkey, opts.useCache);
     const channels = nodeChannels(state, v);
-    const answer: NodeInfoResponseDto = {
+    const answer: Unstamped<NodeInfoResponseDto> = {
       pubkey,
       node_info: {
         alias: state.graph.aliases[v] ?? live.mempool?.alias ?? null,

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { GraphService } from '../../graph/graph.service';
 import { ExpensiveRoute } from '../../throttling/expensive-route.decorator';
 import { ApiProblemResponses } from '../../common/errors/api-problem-responses.decorator';
 import { NodePubkeyParams } from '../dto/node-params.dto';
@@ -10,7 +11,10 @@ import { PrioritiesService } from './priorities.service';
 @ApiTags('nodes')
 @Controller('node')
 export class PrioritiesController {
-  constructor(private readonly priorities: PrioritiesService) {}
+  constructor(
+    private readonly priorities: PrioritiesService,
+    private readonly graphs: GraphService,
+  ) {}
 
   /**
    * A ranked, budget-aware action plan. Picked and explained by the configured OpenAI model when there is one,
@@ -21,11 +25,11 @@ export class PrioritiesController {
   @HttpCode(200)
   @ApiHeader({ name: 'accept-language', required: false, description: 'fr or en; default DEFAULT_LANGUAGE' })
   @ApiProblemResponses(400, 404, 503)
-  createPriorities(
+  async createPriorities(
     @Param() { pubkey }: NodePubkeyParams,
     @Body() body: PrioritiesRequestDto,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<PrioritiesResponseDto> {
-    return this.priorities.getPlan(pubkey, body, negotiateLanguage(acceptLanguage, this.priorities.defaultLanguage));
+    return this.graphs.stamp(await this.priorities.getPlan(pubkey, body, negotiateLanguage(acceptLanguage, this.priorities.defaultLanguage)));
   }
 }

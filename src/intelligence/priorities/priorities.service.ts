@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { AppCacheService } from '../../cache/app-cache.service';
 import { appConfig, openaiConfig } from '../../config/configuration';
+import type { Unstamped } from '../../graph/graph-freshness';
 import { GraphService } from '../../graph/graph.service';
 import { LlmUsageMetrics } from '../../metrics/llm-usage.metrics';
 import { PrioritiesRequestDto, PrioritiesResponseDto, PriorityActionDto } from '../dto/priorities.dto';
@@ -67,7 +68,7 @@ export class PrioritiesService {
     return this.app.defaultLanguage;
   }
 
-  async getPlan(pubkey: string, dto: PrioritiesRequestDto, lang: Language): Promise<PrioritiesResponseDto> {
+  async getPlan(pubkey: string, dto: PrioritiesRequestDto, lang: Language): Promise<Unstamped<PrioritiesResponseDto>> {
     const state = this.graphs.current();
     const req: PlanRequest = {
       context: dto.context ?? 'intermediate',
@@ -78,7 +79,7 @@ export class PrioritiesService {
     };
     const mode = this.model.configured ? this.model.model : 'deterministic';
     const key = this.cache.key('priorities', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, createHash('sha256').update(JSON.stringify([req, lang, mode])).digest('hex').slice(0, 24));
-    const cached = await this.cache.get<PrioritiesResponseDto>(key);
+    const cached = await this.cache.get<Unstamped<PrioritiesResponseDto>>(key);
     if (cached) return { ...cached, cache_hit: true };
     const { analysis, warnings: dataWarnings } = await this.analyser.analyse(pubkey);
     const { recommendations, node_role } = recommend(analysis, lang);
@@ -92,7 +93,7 @@ export class PrioritiesService {
     const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit };
     const plan = selectPlan(candidates, maxActions, req.budgetLimit, limits);
     const warnings = [...dataWarnings, 'expected_roi is null: the node’s routing revenue is not projected yet'];
-    let answer: PrioritiesResponseDto | null = null;
+    let answer: Unstamped<PrioritiesResponseDto> | null = null;
 
     if (this.model.configured) {
       const eligible = modelEligible(candidates, req.budgetLimit, limits.totalChannels).filter((c) => c.committedCapital <= (capitalLimit ?? Infinity));
@@ -154,7 +155,7 @@ export class PrioritiesService {
     nodeRole: NodeRoleInfo,
     source: string,
     warnings: string[],
-  ): PrioritiesResponseDto {
+  ): Unstamped<PrioritiesResponseDto> {
     const actions: PriorityActionDto[] = plan.actions.map((c, i) => ({
       priority: i + 1,
       id: c.id,

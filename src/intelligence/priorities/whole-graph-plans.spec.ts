@@ -40,7 +40,7 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
 
   beforeAll(() => {
     const graph = loadGraphSnapshot(SNAPSHOT);
-    const state: GraphState = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
+    const state: GraphState = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03', origin: 'embedded' };
     const ctx = prepareCandidateContext(graph, computeCentralities(graph));
     const median = networkFeeIndex(state).facts.medianChannelSat;
     const network = preselectCandidates(ctx, -1, { limit: 10 });

@@ -19,7 +19,7 @@ import { marketOf, UNDERPRICED_RATIO } from './rules/fees.rules';
  */
 const SNAPSHOT = join(__dirname, '../../../data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz');
 const graph = loadGraphSnapshot(SNAPSHOT);
-const state: GraphState = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
+const state: GraphState = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03', origin: 'embedded' };
 networkFeeIndex(state);
 
 const ROUTING_RULES = /^(fee_|cltv_|max_htlc)/;

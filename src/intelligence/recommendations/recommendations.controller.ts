@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { GraphService } from '../../graph/graph.service';
 import { ApiProblemResponsesDescribed, BUSY_503 } from '../../common/errors/api-problem-responses.decorator';
 import { NodePubkeyParams } from '../dto/node-params.dto';
 import { RecommendationsQuery, RecommendationsResponseDto } from '../dto/recommendations.dto';
@@ -9,7 +10,10 @@ import { RecommendationsService } from './recommendations.service';
 @ApiTags('nodes')
 @Controller('node')
 export class RecommendationsController {
-  constructor(private readonly recommendations: RecommendationsService) {}
+  constructor(
+    private readonly recommendations: RecommendationsService,
+    private readonly graphs: GraphService,
+  ) {}
 
   /**
    * Fee, connectivity, liquidity, reliability and cost advice for a node, each with its evidence, priority,
@@ -18,11 +22,11 @@ export class RecommendationsController {
   @Get(':pubkey/recommendations')
   @ApiHeader({ name: 'accept-language', required: false, description: 'fr or en; default DEFAULT_LANGUAGE' })
   @ApiProblemResponsesDescribed({ 503: BUSY_503 }, 400, 404, 503)
-  getRecommendations(
+  async getRecommendations(
     @Param() { pubkey }: NodePubkeyParams,
     @Query() q: RecommendationsQuery,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<RecommendationsResponseDto> {
-    return this.recommendations.getRecommendations(pubkey, q, negotiateLanguage(acceptLanguage, this.recommendations.defaultLanguage));
+    return this.graphs.stamp(await this.recommendations.getRecommendations(pubkey, q, negotiateLanguage(acceptLanguage, this.recommendations.defaultLanguage)));
   }
 }

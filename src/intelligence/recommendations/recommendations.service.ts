@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { AppCacheService } from '../../cache/app-cache.service';
 import { BoundedWorkQueue } from '../../common/async/bounded-work-queue';
 import { appConfig, limitsConfig } from '../../config/configuration';
+import type { Unstamped } from '../../graph/graph-freshness';
 import { GraphService } from '../../graph/graph.service';
 import { RecommendationsQuery, RecommendationsResponseDto } from '../dto/recommendations.dto';
 import { Language } from './i18n/messages';
@@ -28,17 +29,17 @@ export class RecommendationsService {
     return this.app.defaultLanguage;
   }
 
-  async getRecommendations(pubkey: string, filters: RecommendationsQuery, lang: Language): Promise<RecommendationsResponseDto> {
+  async getRecommendations(pubkey: string, filters: RecommendationsQuery, lang: Language): Promise<Unstamped<RecommendationsResponseDto>> {
     const state = this.graphs.current();
     const key = this.cache.key('recommendations', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, filters.category ?? '*', filters.priority ?? '*', lang);
-    const cached = await this.cache.get<RecommendationsResponseDto>(key);
+    const cached = await this.cache.get<Unstamped<RecommendationsResponseDto>>(key);
     if (cached) return { ...cached, cache_hit: true };
     const { analysis, warnings, recommendations: all, omitted, node_role } = await this.misses.run(async () => {
       const analysed = await this.analyser.analyse(pubkey);
       return { ...analysed, ...recommend(analysed.analysis, lang) };
     });
     const recs = all.filter((r) => (!filters.category || r.category === filters.category) && (!filters.priority || r.priority === filters.priority));
-    const answer: RecommendationsResponseDto = {
+    const answer: Unstamped<RecommendationsResponseDto> = {
       pubkey,
       recommendations: recs,
       total_count: recs.length,
