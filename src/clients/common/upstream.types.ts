@@ -1,7 +1,7 @@
 import type { Registry } from 'prom-client';
 
 /** The upstreams this service calls; used in metric labels, logs and errors. */
-export const UPSTREAM_NAMES = ['sparkseer', 'lnbits', 'lnd', 'mempool'] as const;
+export const UPSTREAM_NAMES = ['sparkseer', 'lnbits', 'lnd', 'mempool', 'cln'] as const;
 export type UpstreamName = (typeof UPSTREAM_NAMES)[number];
 
 /**
