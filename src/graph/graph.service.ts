@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { CLN_CLIENT, ClnApi } from '../clients/cln/cln.types';
 import { LND_CLIENT, LndApi } from '../clients/lnd/lnd.types';
 import { GraphNotReadyError } from '../common/errors/domain.error';
 import { graphConfig } from '../config/configuration';
 import { DescribeGraphJson, loadDescribeGraph } from './loaders/describegraph.loader';
+import { GraphFormatError } from './loaders/graph-format.error';
 import { loadGraphInWorker } from './loaders/graph-loader';
+import { loadListChannels } from './loaders/listchannels.loader';
 import { LightningGraph } from './model/lightning-graph';
 import { computeNetworkRanks, NetworkRanks } from './stats/node-stats';
 
@@ -16,13 +19,13 @@ export interface GraphState {
   loadedAt: Date;
   /** How long reading and indexing the snapshot took, ms. */
   loadMs: number;
-  /** `embedded-graph:<date>` for the shipped snapshot, `graph-file:<date>` for an operator's export, `lnd-graph:<date>` live. */
+  /** `embedded-graph:<date>` for the shipped snapshot, `graph-file:<date>` for an operator's export, `lnd-graph:<date>` / `cln-graph:<date>` live. */
   source: string;
 }
 
 /**
  * Holds the Lightning graph the API answers from: a snapshot file (parsed in a worker thread), or the live
- * graph of the operator's LND (`GRAPH_SOURCE=lnd`). Boot waits for the first load: a corrupt or unknown file
+ * graph of the operator's LND (`GRAPH_SOURCE=lnd`) or Core Lightning (`GRAPH_SOURCE=cln`). Boot waits for the first load: a corrupt or unknown file
  * stops the process with the loader's message; an LND that does not answer at boot falls back to the file.
  * With `GRAPH_REFRESH_INTERVAL`, the graph is reloaded in the background and swapped in atomically; a failed
  * refresh keeps the current graph.
@@ -38,6 +41,7 @@ export class GraphService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(graphConfig.KEY) private readonly cfg: ConfigType<typeof graphConfig>,
     @Inject(LND_CLIENT) private readonly lnd: LndApi,
+    @Inject(CLN_CLIENT) private readonly cln: ClnApi,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -78,6 +82,16 @@ export class GraphService implements OnModuleInit, OnModuleDestroy {
         this.logger.warn(`LND graph unavailable at boot (${err instanceof Error ? err.message : String(err)}); serving the snapshot file until a refresh succeeds`);
         loaded = await this.fromFile();
       }
+    } else if (this.cfg.source === 'cln') {
+      // Core Lightning: the same boot fallback and refresh as LND.
+      try {
+        const graph = await this.fromCln();
+        loaded = { graph, source: `cln-graph:${graph.meta.snapshotDate}` };
+      } catch (err) {
+        if (this.state) throw err;
+        this.logger.warn(`Core Lightning graph unavailable at boot (${err instanceof Error ? err.message : String(err)}); serving the snapshot file until a refresh succeeds`);
+        loaded = await this.fromFile();
+      }
     } else {
       loaded = await this.fromFile();
     }
@@ -110,6 +124,18 @@ export class GraphService implements OnModuleInit, OnModuleDestroy {
     const h = createHash('sha256').update(`${json.nodes.length}:${json.edges.length}`);
     for (const e of json.edges) h.update(`${e.channel_id}:${e.node1_policy?.last_update ?? 0}:${e.node2_policy?.last_update ?? 0};`);
     return loadDescribeGraph({ name: 'lnd-describegraph', version: h.digest('hex').slice(0, 16), json, mtime: new Date() });
+  }
+
+  /**
+   * `listchannels` + `listnodes` of the operator's Core Lightning, each entry validated by the client. An empty
+   * channel list (a node still syncing gossip) is refused rather than swapped in over a real graph.
+   */
+  private async fromCln(): Promise<LightningGraph> {
+    const { channels, nodes } = await this.cln.graph();
+    if (channels.length === 0) throw new GraphFormatError('cln-listchannels', 'Core Lightning returned no channels (gossip not synced yet?)');
+    const h = createHash('sha256').update(`${nodes.length}:${channels.length}`);
+    for (const c of channels) h.update(`${c.short_channel_id}:${c.source}:${c.last_update ?? 0};`);
+    return loadListChannels({ name: 'cln-listchannels', version: h.digest('hex').slice(0, 16), json: { channels, nodes }, mtime: new Date() });
   }
 
   get isReady(): boolean {
