@@ -153,6 +153,11 @@ export class ClnClient extends UpstreamClient implements ClnApi {
     return this.rpc(this.client('listchannels'), 'listchannels', { source }, mapGossipChannels);
   }
 
+  async channelsTo(pubkey: string): Promise<ClnGossipChannel[]> {
+    const destination = pubkeyArg(pubkey);
+    return this.rpc(this.client('listchannels'), 'listchannels', { destination }, mapGossipChannels);
+  }
+
   protected runProbe(http: ResilientHttp): Promise<UpstreamProbeReport> {
     return http.probe({ method: 'POST', path: '/v1/getinfo', body: {}, parse: mapGetInfo });
   }

@@ -80,6 +80,8 @@ export interface ClnApi extends UpstreamProbe {
   graph(): Promise<{ channels: ListChannelsJson['channels']; nodes: ListNodesJson['nodes'] }>;
   /** One node from gossip, or null when CLN does not know it. */
   getNode(pubkey: string): Promise<ClnGossipNode | null>;
-  /** The channels a node announces policies for (`listchannels source=<pubkey>`). */
+  /** The channels a node announces policies for (`listchannels source=<pubkey>`): its outbound side. */
   channelsOf(pubkey: string): Promise<ClnGossipChannel[]>;
+  /** The policies its peers announce toward it (`listchannels destination=<pubkey>`). */
+  channelsTo(pubkey: string): Promise<ClnGossipChannel[]>;
 }

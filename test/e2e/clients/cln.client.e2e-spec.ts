@@ -1,9 +1,10 @@
+import { ClnLiveNodeSource } from '../../../src/clients/cln/cln-live-node.source';
 import { ClnClient } from '../../../src/clients/cln/cln.client';
 import { UpstreamMetrics } from '../../../src/clients/common/upstream-metrics.service';
 import { UpstreamError } from '../../../src/clients/common/upstream.error';
 import { ResilienceOverrides } from '../../../src/clients/common/resilience.options';
 import { loadListChannels } from '../../../src/graph/loaders/listchannels.loader';
-import { CLN_OWN, CLN_PEER_A, CLN_PEER_B, CLN_SILENT, clnDouble, SCID_A, SCID_B } from '../../doubles/cln.double';
+import { CLN_OWN, CLN_PEER_A, CLN_PEER_B, CLN_SILENT, clnDouble, SCID_A, SCID_AB, SCID_B, SCID_SILENT } from '../../doubles/cln.double';
 import { FakeUpstream } from '../../doubles/fake-upstream';
 import { everyRendering, LogCapture } from '../../doubles/log-capture';
 import { makeSelfSignedCert, SelfSignedCert } from '../../doubles/self-signed-cert';
@@ -249,6 +250,37 @@ describe(ClnClient.name, () => {
       expect(chans).toEqual([
         { source: CLN_SILENT, destination: CLN_PEER_A, shortChannelId: '806000x400x2', capacitySat: 1_500_000, active: true, lastUpdate: NOW - 600 - 500, baseFeeMsat: 1000, feeRatePpm: 2000, delay: 34, htlcMinimumMsat: 1000, htlcMaximumMsat: 1_485_000_000 },
       ]);
+    });
+  });
+
+  describe('ClnLiveNodeSource (a node looked up in Core Lightning gossip)', () => {
+    it('merges the node’s own policies (source=) and its peers’ (destination=) per short channel id; no inbound fees', async () => {
+      const src = new ClnLiveNodeSource(make());
+      expect(src).toMatchObject({ name: 'cln', configured: true });
+      const n = await src.lookup(CLN_SILENT);
+      expect(double.requests.map((r) => `${r.path} ${r.body}`)).toEqual([
+        `/v1/listnodes {"id":"${CLN_SILENT}"}`,
+        `/v1/listchannels {"source":"${CLN_SILENT}"}`,
+        `/v1/listchannels {"destination":"${CLN_SILENT}"}`,
+      ]);
+      expect(n).toEqual({
+        pubkey: CLN_SILENT, alias: null, color: null, updatedAt: null, reportsPeerPolicies: true, complete: true,
+        channels: [{
+          peerPubkey: CLN_PEER_A, peerAlias: null, capacitySat: 1_500_000, channelId: null, shortChannelId: SCID_SILENT, channelPoint: null, active: true,
+          policy: { feeRatePpm: 2000, baseFeeMsat: 1000, minHtlcMsat: 1000, maxHtlcMsat: 1_485_000_000, disabled: false, cltvDelta: 34, inboundBaseFeeMsat: null, inboundFeeRatePpm: null, lastUpdate: NOW - 1100 },
+          peerPolicy: { feeRatePpm: 10, baseFeeMsat: 1000, minHtlcMsat: 1000, maxHtlcMsat: 1_485_000_000, disabled: true, cltvDelta: 34, inboundBaseFeeMsat: null, inboundFeeRatePpm: null, lastUpdate: NOW - 1100 },
+        }],
+      });
+    });
+
+    it('every channel of a well-connected node, and null for a node Core Lightning does not know (one call)', async () => {
+      const src = new ClnLiveNodeSource(make());
+      const a = await src.lookup(CLN_PEER_A);
+      expect(a?.alias).toBe('peer-a');
+      expect(a?.channels.map((c) => c.shortChannelId).sort()).toEqual([SCID_A, SCID_AB, SCID_SILENT].sort());
+      double.reset();
+      expect(await src.lookup('02' + '22'.repeat(32))).toBeNull();
+      expect(double.requests).toHaveLength(1);
     });
   });
 
