@@ -142,7 +142,6 @@ export function clnDouble(opts: ClnDoubleOptions): FakeUpstream {
     } else if (rune !== opts.rune) {
       return rpcError(401, 1502, 'Not authorized: Not derived from master');
     }
-    // eslint-disable-next-line security/detect-object-injection -- method matched [a-z_-]+ and is looked up in a fixed table
     const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : undefined;
     if (!fn) return rpcError(404, -32601, `Unknown command '${method}'`);
     let params: Record<string, unknown>;
