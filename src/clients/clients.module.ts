@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ClnClient } from './cln/cln.client';
+import { CLN_CLIENT } from './cln/cln.types';
 import { UpstreamMetrics } from './common/upstream-metrics.service';
 import { UPSTREAM_CLIENTS, UpstreamProbe } from './common/upstream.types';
 import { LnbitsClient } from './lnbits/lnbits.client';
@@ -22,16 +24,18 @@ import { SPARKSEER_CLIENT } from './sparkseer/sparkseer.types';
     LnbitsClient,
     LndClient,
     MempoolClient,
+    ClnClient,
     { provide: SPARKSEER_CLIENT, useExisting: SparkseerClient },
     { provide: LNBITS_CLIENT, useExisting: LnbitsClient },
     { provide: LND_CLIENT, useExisting: LndClient },
     { provide: MEMPOOL_CLIENT, useExisting: MempoolClient },
+    { provide: CLN_CLIENT, useExisting: ClnClient },
     {
       provide: UPSTREAM_CLIENTS,
       useFactory: (...clients: UpstreamProbe[]) => clients,
-      inject: [SparkseerClient, LnbitsClient, LndClient, MempoolClient],
+      inject: [SparkseerClient, LnbitsClient, LndClient, MempoolClient, ClnClient],
     },
   ],
-  exports: [UpstreamMetrics, SPARKSEER_CLIENT, LNBITS_CLIENT, LND_CLIENT, MEMPOOL_CLIENT, UPSTREAM_CLIENTS],
+  exports: [UpstreamMetrics, SPARKSEER_CLIENT, LNBITS_CLIENT, LND_CLIENT, MEMPOOL_CLIENT, CLN_CLIENT, UPSTREAM_CLIENTS],
 })
 export class ClientsModule {}

@@ -139,6 +139,16 @@ export const lndConfig = registerAs('lnd', () => {
   };
 });
 
+export const clnConfig = registerAs('cln', () => {
+  const e = env();
+  return {
+    restUrl: e.CLN_REST_URL ?? null,
+    rune: e.CLN_RUNE ?? null,
+    tlsCertPath: e.CLN_TLS_CERT_PATH ? projectPath(e.CLN_TLS_CERT_PATH) : null,
+    timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+  };
+});
+
 export const mempoolConfig = registerAs('mempool', () => {
   const e = env();
   return { baseUrl: e.MEMPOOL_BASE_URL ?? null, timeoutMs: e.UPSTREAM_TIMEOUT_MS };
@@ -195,4 +205,4 @@ export const webhookConfig = registerAs('webhook', () => {
   };
 });
 
-export const ALL_CONFIG = [webhookConfig, bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig];
+export const ALL_CONFIG = [webhookConfig, bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig, clnConfig];

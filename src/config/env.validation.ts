@@ -7,7 +7,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-export const GRAPH_SOURCES = ['embedded', 'file', 'lnd'] as const;
+export const GRAPH_SOURCES = ['embedded', 'file', 'lnd', 'cln'] as const;
 export type GraphSource = (typeof GRAPH_SOURCES)[number];
 const REFRESH_MSG = 'GRAPH_REFRESH_INTERVAL must be a whole number of seconds between 0 (off) and 86400';
 const MAX_AGE_MSG = 'GRAPH_MAX_AGE_DAYS must be a whole number of days between 0 and 36500';
@@ -148,6 +148,17 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   LND_TLS_CERT_PATH?: string;
+
+  // --- Core Lightning REST (clnrest plugin) ---
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'CLN_REST_URL must be an http(s) URL, e.g. https://127.0.0.1:3010' })
+  CLN_REST_URL?: string;
+
+  /** A rune from `lightning-cli createrune` (base64url), sent in the `Rune` header. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9_=-]+$/, { message: 'CLN_RUNE must be a rune (base64url text from lightning-cli createrune)' })
+  CLN_RUNE?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  CLN_TLS_CERT_PATH?: string;
 
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'MEMPOOL_BASE_URL must be an http(s) URL, e.g. https://mempool.space/api' })
   MEMPOOL_BASE_URL?: string;

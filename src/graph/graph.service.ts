@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { CLN_CLIENT, ClnApi } from '../clients/cln/cln.types';
 import { LND_CLIENT, LndApi } from '../clients/lnd/lnd.types';
 import { GraphNotReadyError } from '../common/errors/domain.error';
 import { graphConfig } from '../config/configuration';
@@ -9,6 +10,7 @@ import { FileGraphOrigin } from './origins/file-graph.origin';
 import { GraphDownloadClient } from './origins/graph-download.client';
 import { GraphOrigin, GraphOriginKind } from './origins/graph-origin';
 import { graphSanityProblem } from './origins/graph-sanity';
+import { ClnGraphOrigin } from './origins/cln-graph.origin';
 import { LndGraphOrigin } from './origins/lnd-graph.origin';
 import { UrlGraphOrigin } from './origins/url-graph.origin';
 import { computeNetworkRanks, NetworkRanks } from './stats/node-stats';
@@ -20,7 +22,7 @@ export interface GraphState {
   loadedAt: Date;
   /** How long reading and indexing the snapshot took, ms. */
   loadMs: number;
-  /** `<origin label>:<date>`: `embedded-graph:2026-02-03`, `graph-file:…`, `graph-url:…`, `lnd-graph:…`. */
+  /** `<origin label>:<date>`: `embedded-graph:2026-02-03`, `graph-file:…`, `graph-url:…`, `lnd-graph:…`, `cln-graph:…`. */
   source: string;
   origin: GraphOriginKind;
 }
@@ -46,7 +48,7 @@ export interface GraphRefreshState {
 const OVERDUE_INTERVALS = 2;
 
 /**
- * Holds the Lightning graph the API answers from, loaded from explicit origins: the configured one first, then
+ * Holds the Lightning graph the API answers from, loaded from explicit origins (a snapshot file, an https dump, the live graph of the operator's LND or Core Lightning): the configured one first, then
  * fallbacks for boot (the LND graph falls back to the snapshot, a snapshot URL to the embedded file). Boot
  * waits for the first load: a corrupt or unknown snapshot file stops the process with the loader's message.
  * With `GRAPH_REFRESH_INTERVAL`, the configured origin is reloaded in the background, checked (graph-sanity)
@@ -71,11 +73,12 @@ export class GraphService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(graphConfig.KEY) private readonly cfg: ConfigType<typeof graphConfig>,
     @Inject(LND_CLIENT) lnd: LndApi,
+    @Inject(CLN_CLIENT) cln: ClnApi,
     download: GraphDownloadClient,
   ) {
     const snapshot = new FileGraphOrigin(cfg.embedded ? 'embedded' : 'file', cfg.snapshotPath, cfg.listnodesPath);
     const url = cfg.snapshotUrl ? new UrlGraphOrigin(download) : null;
-    const live: Partial<Record<typeof cfg.source, GraphOrigin>> = { lnd: new LndGraphOrigin(lnd) };
+    const live: Partial<Record<typeof cfg.source, GraphOrigin>> = { lnd: new LndGraphOrigin(lnd), cln: new ClnGraphOrigin(cln) };
     const primary = live[cfg.source];
     this.origins = [primary, url, snapshot].filter((o): o is GraphOrigin => o !== null && o !== undefined);
   }

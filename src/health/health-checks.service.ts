@@ -58,6 +58,7 @@ export class HealthChecksService {
       lnbits_api: state('lnbits'),
       lnd_api: state('lnd'),
       mempool_api: state('mempool'),
+      cln_api: state('cln'),
     };
     const reasons: string[] = [];
     if (!this.graphs.isReady) reasons.push('graph not loaded: node queries cannot be answered');

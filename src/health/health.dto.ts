@@ -23,6 +23,8 @@ export class HealthServicesDto {
   lnd_api!: ServiceState;
   @ApiProperty({ enum: SERVICE_STATES, description: 'mempool Lightning API; not_configured without MEMPOOL_BASE_URL' })
   mempool_api!: ServiceState;
+  @ApiProperty({ enum: SERVICE_STATES, description: 'The operator’s Core Lightning (clnrest plugin); not_configured without CLN_REST_URL and CLN_RUNE; disconnected when the rune is refused (401/403)' })
+  cln_api!: ServiceState;
 }
 
 /** How the configured graph source has been refreshing. Times are ISO 8601. */

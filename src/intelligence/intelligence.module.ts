@@ -6,6 +6,9 @@ import { ChannelCandidatesController } from './candidates/channel-candidates.con
 import { ChannelCandidatesService } from './candidates/channel-candidates.service';
 import { NodeAnalysisService } from './live/node-analysis.service';
 import { NodeEnrichmentService } from './live/node-enrichment.service';
+import { ClnOwnNodeProvider } from './live/cln-own-node.provider';
+import { LndOwnNodeProvider } from './live/lnd-own-node.provider';
+import { OWN_NODE_PROVIDERS, OwnNodeProvider } from './live/own-node-provider';
 import { OwnNodeService } from './live/own-node.service';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PlanModelClient } from './priorities/model/plan-model.client';
@@ -19,6 +22,20 @@ import { RecommendationsService } from './recommendations/recommendations.servic
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
   controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController],
-  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService],
+  providers: [
+    NodeInfoService,
+    RecommendationsService,
+    PrioritiesService,
+    PlanModelClient,
+    NodeEnrichmentService,
+    OwnNodeService,
+    LndOwnNodeProvider,
+    ClnOwnNodeProvider,
+    // Precedence order: see OWN_NODE_PROVIDERS.
+    { provide: OWN_NODE_PROVIDERS, useFactory: (...providers: OwnNodeProvider[]) => providers, inject: [LndOwnNodeProvider, ClnOwnNodeProvider] },
+    NodeAnalysisService,
+    CandidatePoolService,
+    ChannelCandidatesService,
+  ],
 })
 export class IntelligenceModule {}

@@ -29,7 +29,7 @@ describe('health, metrics and the OpenAPI document', () => {
     const { body } = await request(app.getHttpServer()).get('/api/v1/health').expect(200);
     expect(body).toMatchObject({
       status: 'healthy',
-      services: { openai_api: 'not_configured', lnbits_api: 'not_configured', cache: 'connected', sparkseer_api: 'connected', lnd_api: 'not_configured', mempool_api: 'not_configured' },
+      services: { openai_api: 'not_configured', lnbits_api: 'not_configured', cache: 'connected', sparkseer_api: 'connected', lnd_api: 'not_configured', mempool_api: 'not_configured', cln_api: 'not_configured' },
       version: '1.0.0',
       graph: { loaded: true, nodes: 17324, channels: 50808, routable_nodes: 6976, snapshot_date: '2026-02-03', format: 'lnd-describegraph' },
       reasons: [],

@@ -526,9 +526,12 @@ export interface components {
             disabled: boolean;
             /** @description Proportional fee, parts per million. */
             fee_rate_ppm: number;
-            /** @description Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none (the embedded snapshot). */
+            /**
+             * @description Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none: Core Lightning's
+             *     listchannels carries no inbound fees (the embedded snapshot, GRAPH_SOURCE=cln); LND's describegraph does.
+             */
             inbound_base_fee_msat: number | null;
-            /** @description Inbound fee rate, ppm; negative is a discount. Null when the source has none (the embedded snapshot). */
+            /** @description Inbound fee rate, ppm; negative is a discount. Null when the source has none (see inbound_base_fee_msat). */
             inbound_fee_rate_ppm: number | null;
             /** @description Unix seconds of the channel_update; null when the source has no timestamps. */
             last_update: number | null;
@@ -669,6 +672,11 @@ export interface components {
              * @enum {string}
              */
             cache: "connected" | "disconnected" | "degraded" | "not_configured" | "unknown";
+            /**
+             * @description The operator’s Core Lightning (clnrest plugin); not_configured without CLN_REST_URL and CLN_RUNE; disconnected when the rune is refused (401/403)
+             * @enum {string}
+             */
+            cln_api: "connected" | "disconnected" | "degraded" | "not_configured" | "unknown";
             /**
              * @description LNBits; not_configured without LNBITS_URL
              * @enum {string}
@@ -928,7 +936,7 @@ export interface components {
         OwnNodeDto: {
             active_channels: number;
             channels: number;
-            /** @description False when LND's forwarding log was cut at the paging cap. */
+            /** @description False when the node's forwarding log was cut at the paging cap. */
             forwarding_complete: boolean;
             forwarding_window_days: number;
             forwards_24h: number;
@@ -936,6 +944,11 @@ export interface components {
             local_balance: number;
             remote_balance: number;
             routing_revenue_24h_msat: number;
+            /**
+             * @description The operator's node API these figures come from: `lnd` (LND REST) or `cln` (Core Lightning clnrest).
+             * @enum {string}
+             */
+            source: "lnd" | "cln";
         };
         PlaceholderDto: {
             /** @description A command that prints the value. */

@@ -46,6 +46,8 @@ const PER_UPSTREAM: Record<UpstreamName, Partial<ResilienceOptions>> = {
   // LNbits allows 200 requests per minute per IP by default.
   lnbits: { maxConcurrent: 4 },
   lnd: { maxConcurrent: 8 },
+  // clnrest serialises RPCs through one lightningd: a few at a time is plenty.
+  cln: { maxConcurrent: 4 },
   // mempool.space rate limits without published numbers and may ban repeated abuse: stay gentle.
   mempool: { maxConcurrent: 4 },
   // One whole-graph download at a time; its size limit is GRAPH_DOWNLOAD_MAX_MB, set per call.

@@ -78,6 +78,8 @@ interface AttemptFailure extends RetryHints {
   countsForBreaker: boolean;
   /** Scrubbed description, for the error's cause (logs), never for clients. */
   detail: string;
+  /** For refused credentials: the upstream's own error code and message, scrubbed (shown to clients). */
+  authReason?: string;
 }
 
 /** A failed attempt, as the retry and breaker policies see it. Internal to this file. */
@@ -88,6 +90,7 @@ class AttemptError extends Error implements AttemptFailure {
   retryable!: boolean;
   countsForBreaker!: boolean;
   detail!: string;
+  authReason?: string;
   retryAfterMs?: number;
   deadline?: number;
 
@@ -397,6 +400,7 @@ export class ResilientHttp {
       retryable: !auth && idempotent && RETRYABLE_STATUS.has(status) && fitsDeadline,
       countsForBreaker: !auth && (status >= 500 || status === 429),
       detail: this.scrubber.scrub(`HTTP ${status}${said ? `: ${said}` : ''}`),
+      authReason: auth && said ? this.scrubber.scrub(`${upstreamCode(text)}${said}`, 200) : undefined,
     });
   }
 
@@ -430,6 +434,7 @@ export class ResilientHttp {
         operation,
         status: e.status,
         retryAfterMs: e.retryAfterMs,
+        authReason: e.authReason,
         attempts,
         cause: new Error(e.detail),
       });
@@ -474,6 +479,16 @@ function flattenHeaders(h: AxiosResponse['headers']): Record<string, string | un
 }
 
 /** The upstream's own error text (`error` / `message` / `detail` in JSON, or a short plain-text body). */
+/** `code N: ` when the error body carries a numeric code (clnrest's 1501/1502, grpc-gateway's codes), else ''. */
+function upstreamCode(text: string): string {
+  try {
+    const code = (JSON.parse(text) as { code?: unknown })?.code;
+    return typeof code === 'number' ? `code ${code}: ` : '';
+  } catch {
+    return '';
+  }
+}
+
 function upstreamMessage(text: string, contentType: string | undefined): string {
   if (!text) return '';
   try {

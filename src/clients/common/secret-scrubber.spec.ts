@@ -1,4 +1,4 @@
-import { SecretScrubber } from './secret-scrubber';
+import { runeForms, SecretScrubber } from './secret-scrubber';
 
 describe(SecretScrubber.name, () => {
   const mac = '0201036c6e64' + 'ab'.repeat(30);
@@ -13,5 +13,15 @@ describe(SecretScrubber.name, () => {
     const s = new SecretScrubber(['ab']);
     expect(s.scrub('about abc')).toBe('about abc');
     expect(s.scrub('x'.repeat(500), 10)).toBe('xxxxxxxxxx…');
+  });
+
+  it('removes a rune in every form it can take, and any value sent back under a Rune header', () => {
+    const rune = 'tU-RLjMiDpY2U0o3W1oFowar36RFGpWloPbW9-RuZdo9MyZpZD0wMjRiOWExZmE4ZTAwNmYx_method=getinfo==';
+    const s = new SecretScrubber(runeForms(rune));
+    expect(s.scrub(`bad rune ${rune}`)).toBe('bad rune [redacted]');
+    expect(s.scrub(`unpadded ${rune.replace(/=+$/, '')} std ${rune.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/')}`)).toBe('unpadded [redacted] std [redacted]');
+    expect(s.scrub(`authcode ${rune.slice(0, 43)}`)).toBe('authcode [redacted]');
+    expect(s.scrub('{"headers":{"Rune":"someoneElsesRuneValue123"}}')).toBe('{"headers":{"Rune":"[redacted]"}}');
+    expect(s.scrub('Rune: abcdefgh12345')).toBe('Rune: [redacted]');
   });
 });

@@ -23,7 +23,20 @@ export class SecretScrubber {
   scrub(text: string, maxLength = 300): string {
     let out = text;
     for (const s of this.secrets) out = out.split(s).join('[redacted]');
+    // A header echoed back (`Rune: …`, `Grpc-Metadata-macaroon: …`) loses its value even when it is not ours.
+    out = out.replace(/\b(rune|grpc-metadata-macaroon|x-api-key)(["']?\s*[:=]\s*["']?)[A-Za-z0-9_=+/-]{6,}/gi, '$1$2[redacted]');
     out = truncatePubkeysIn(out);
     return out.length > maxLength ? `${out.slice(0, maxLength)}…` : out;
   }
+}
+
+/**
+ * The forms of a Core Lightning rune that can show up in text: the rune itself (base64url), without its `=`
+ * padding, in standard base64, and its first 43 characters, which encode the 32-byte authcode (the secret part;
+ * the rest is readable restrictions). Case variants are added by the scrubber.
+ */
+export function runeForms(rune: string | null | undefined): string[] {
+  if (!rune) return [];
+  const unpadded = rune.replace(/=+$/, '');
+  return [rune, unpadded, unpadded.replace(/-/g, '+').replace(/_/g, '/'), encodeURIComponent(rune), unpadded.slice(0, 43)];
 }

@@ -38,6 +38,11 @@ export interface UpstreamErrorInit {
   attempts?: number;
   /** A description of the underlying failure. Its text has already been scrubbed of secrets. */
   cause?: Error;
+  /**
+   * For `auth`: what the upstream said when refusing the credentials (its code and message, scrubbed of every
+   * configured secret), so the operator sees e.g. which method a rune does not permit.
+   */
+  authReason?: string;
 }
 
 const DESCRIPTIONS: Record<UpstreamErrorKind, string> = {
@@ -73,8 +78,9 @@ export class UpstreamError extends DomainError {
     init: UpstreamErrorInit,
   ) {
     const status = init.status !== undefined ? ` (HTTP ${init.status})` : '';
+    const reason = kind === 'auth' && init.authReason ? `: ${init.authReason}` : '';
     // eslint-disable-next-line security/detect-object-injection -- kind is the closed UpstreamErrorKind union
-    super('UPSTREAM_UNAVAILABLE', `${upstream} ${DESCRIPTIONS[kind]}${status} during ${init.operation}`, {
+    super('UPSTREAM_UNAVAILABLE', `${upstream} ${DESCRIPTIONS[kind]}${status} during ${init.operation}${reason}`, {
       upstream,
       kind,
       operation: init.operation,

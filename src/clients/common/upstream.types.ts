@@ -2,7 +2,7 @@ import type { Registry } from 'prom-client';
 
 /** The upstreams this service calls; used in metric labels, logs and errors. */
 /** `graph_download`: an https GRAPH_SNAPSHOT (a describegraph/listchannels dump), not an API. */
-export const UPSTREAM_NAMES = ['sparkseer', 'lnbits', 'lnd', 'mempool', 'graph_download'] as const;
+export const UPSTREAM_NAMES = ['sparkseer', 'lnbits', 'lnd', 'mempool', 'cln', 'graph_download'] as const;
 export type UpstreamName = (typeof UPSTREAM_NAMES)[number];
 
 /**

@@ -1,4 +1,5 @@
 import type { DescribeGraphJson } from '../../graph/loaders/describegraph.loader';
+import type { ForwardingSummary } from '../common/own-channel.types';
 import type { UpstreamProbe } from '../common/upstream.types';
 
 export const LND_CLIENT = Symbol('LND_CLIENT');
@@ -87,17 +88,7 @@ export interface LndForwardingEvent {
   feeMsat: number;
 }
 
-export interface ForwardingSummary {
-  /** Fees earned by forwards in the window, msat. */
-  revenueMsat24h: number;
-  /** Forwards in the window. */
-  count: number;
-  /** The window, unix seconds. */
-  from: number;
-  to: number;
-  /** False when the page limit stopped the walk before the end of the window. */
-  complete: boolean;
-}
+export type { ForwardingSummary } from '../common/own-channel.types';
 
 /** LND REST of the operator's own node: real balances, fees and forwarding revenue, and the live graph. */
 export interface LndApi extends UpstreamProbe {

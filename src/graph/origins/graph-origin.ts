@@ -1,7 +1,7 @@
 import { LightningGraph } from '../model/lightning-graph';
 
 /** Where a graph comes from. Adding a source (e.g. Core Lightning) is one more kind and one more GraphOrigin. */
-export const GRAPH_ORIGIN_KINDS = ['embedded', 'file', 'url', 'lnd'] as const;
+export const GRAPH_ORIGIN_KINDS = ['embedded', 'file', 'url', 'lnd', 'cln'] as const;
 export type GraphOriginKind = (typeof GRAPH_ORIGIN_KINDS)[number];
 
 export interface GraphOrigin {

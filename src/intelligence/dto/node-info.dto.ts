@@ -56,9 +56,12 @@ export class ChannelPolicyDto {
   cltv_delta!: number;
   min_htlc_msat!: number | null;
   max_htlc_msat!: number | null;
-  /** Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none (the embedded snapshot). */
+  /**
+   * Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none: Core Lightning's
+   * listchannels carries no inbound fees (the embedded snapshot, GRAPH_SOURCE=cln); LND's describegraph does.
+   */
   inbound_base_fee_msat!: number | null;
-  /** Inbound fee rate, ppm; negative is a discount. Null when the source has none (the embedded snapshot). */
+  /** Inbound fee rate, ppm; negative is a discount. Null when the source has none (see inbound_base_fee_msat). */
   inbound_fee_rate_ppm!: number | null;
   /** True when the last channel_update disabled this direction. */
   disabled!: boolean;
@@ -130,6 +133,9 @@ export class SparkseerStatsDto {
 }
 
 export class OwnNodeDto {
+  /** The operator's node API these figures come from: `lnd` (LND REST) or `cln` (Core Lightning clnrest). */
+  @ApiProperty({ enum: ['lnd', 'cln'] })
+  source!: 'lnd' | 'cln';
   /** Sum of local balances over the node's channels, sat. */
   local_balance!: number;
   remote_balance!: number;
@@ -138,7 +144,7 @@ export class OwnNodeDto {
   forwards_24h!: number;
   routing_revenue_24h_msat!: number;
   forwarding_window_days!: number;
-  /** False when LND's forwarding log was cut at the paging cap. */
+  /** False when the node's forwarding log was cut at the paging cap. */
   forwarding_complete!: boolean;
 }
 

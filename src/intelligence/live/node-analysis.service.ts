@@ -16,11 +16,11 @@ export interface AnalysedNode {
   warnings: string[];
 }
 
-const GRAPH_ONLY = 'Liquidity and cost advice needs the node’s own balances and forwards: configure LND_REST_URL for your own node';
+const GRAPH_ONLY = 'Liquidity and cost advice needs the node’s own balances and forwards: configure LND_REST_URL (LND) or CLN_REST_URL (Core Lightning) for your own node';
 
 /**
  * The rules' input for a node: the graph view, plus, for the operator's own node, live balances and
- * forwarded fees from LND and Sparkseer's suggested fees (Sparkseer's services describe the key owner only).
+ * forwarded fees from its LND or Core Lightning and Sparkseer's suggested fees (Sparkseer's services describe the key owner only).
  */
 @Injectable()
 export class NodeAnalysisService {
@@ -55,17 +55,17 @@ export class NodeAnalysisService {
     ]);
     if (candidates) analysis.candidates = candidates;
     else warnings.push('channel-candidate advice appears once the network centralities are computed');
-    if (own?.data?.ok) {
+    if (own?.source && own.data?.ok) {
       const o = own.data.value;
       const byPeerCap = new Map(o.channels.map((c) => [`${c.remotePubkey}:${c.capacitySat}`, c]));
       const byScid = new Map(o.channels.filter((c) => c.shortChannelId).map((c) => [c.shortChannelId as string, c]));
       for (const ch of analysis.channels) {
-        const lnd = (ch.shortChannelId && byScid.get(ch.shortChannelId)) || byPeerCap.get(`${ch.peerPubkey}:${ch.capacitySat}`);
-        if (!lnd) continue;
-        ch.balance = { localSat: lnd.localBalanceSat, remoteSat: lnd.remoteBalanceSat, active: lnd.active };
+        const live = (ch.shortChannelId && byScid.get(ch.shortChannelId)) || byPeerCap.get(`${ch.peerPubkey}:${ch.capacitySat}`);
+        if (!live) continue;
+        ch.balance = { localSat: live.localBalanceSat, remoteSat: live.remoteBalanceSat, active: live.active };
         // LND's current policy (inbound fee included) replaces the gossiped one; the graph keeps what LND's
         // fee report lacks (time_lock_delta, HTLC limits, enabled or not).
-        const policy = o.policiesByChanId?.[lnd.chanId];
+        const policy = o.policiesByChanId?.[live.chanId];
         if (policy && ch.local) {
           ch.local = {
             ...ch.local,
@@ -76,16 +76,18 @@ export class NodeAnalysisService {
             source: 'lnd',
           };
         }
-        ch.forwardedFeesMsat = o.feesByChanIdMsat[lnd.chanId] ?? 0;
-        ch.channelPoint ??= lnd.channelPoint;
-        ch.shortChannelId ??= lnd.shortChannelId;
+        ch.forwardedFeesMsat = o.feesByChanIdMsat[live.chanId] ?? 0;
+        ch.channelPoint ??= live.channelPoint;
+        // The node's own short channel id: Core Lightning commands name the channel by it.
+        ch.shortChannelId ??= live.shortChannelId;
       }
       analysis.forwardingWindowDays = o.windowDays;
-      sources.push('lnd');
-      if (own.data.stale) warnings.push(`lnd data is stale (last fetched ${own.data.fetchedAt}): ${own.data.reason}`);
+      analysis.ownNodeSource = own.source;
+      sources.push(own.source);
+      if (own.data.stale) warnings.push(`${own.source} data is stale (last fetched ${own.data.fetchedAt}): ${own.data.reason}`);
     } else {
-      if (own && !own.identity.ok) warnings.push(`lnd unavailable: ${own.identity.reason}`);
-      if (own?.data && !own.data.ok) warnings.push(`lnd unavailable: ${own.data.reason}`);
+      for (const u of own?.unavailable ?? []) warnings.push(`${u.source} unavailable: ${u.reason}`);
+      if (own?.source && own.data && !own.data.ok) warnings.push(`${own.source} unavailable: ${own.data.reason}`);
       warnings.push(GRAPH_ONLY);
     }
     if (fees?.ok && fees.value) {

@@ -55,8 +55,8 @@ export class NodeEnrichmentService {
     take('mempool', mempool, (v) => (out.mempool = v), 'mempool has no record of this node');
     take('sparkseer', sparkseer, (v) => (out.sparkseer = v), 'sparkseer has no record of this node');
     if (own) {
-      if (!own.identity.ok) out.warnings.push(`lnd unavailable: ${own.identity.reason}`);
-      take('lnd', own.data, (v) => (out.ownNode = v));
+      for (const u of own.unavailable) out.warnings.push(`${u.source} unavailable: ${u.reason}`);
+      if (own.source) take(own.source, own.data, (v) => (out.ownNode = v));
     }
     // The LNbits wallet belongs to the operator: shown only with the operator's own node.
     if (out.ownNode && this.lnbits.configured) {

@@ -2,7 +2,7 @@ import { GraphState } from '../../graph/graph.service';
 import { HistoryPoint } from '../../graph/history/graph-history.service';
 import { blockHeightOfScid } from '../../graph/model/short-channel-id';
 import { NodeSummary, summarizeNode } from '../../graph/stats/node-stats';
-import type { LndChannelBalance } from '../../clients/lnd/lnd.types';
+import type { OwnChannelBalance } from '../../clients/common/own-channel.types';
 import type { MempoolNodeDetails } from '../../clients/mempool/mempool.types';
 import type { SparkseerNodeStats } from '../../clients/sparkseer/sparkseer.types';
 import type { CentralityColumn } from '../../graph/analytics/centralities';
@@ -119,7 +119,7 @@ export function historyPoints(points: HistoryPoint[], now: NodeMetricsDto, posit
 /** Live balances onto the graph's channels: by short channel id, then channel point, then peer and capacity. */
 export function attachBalances(channels: ChannelDto[], own: OwnNodeData): void {
   const unmatched = new Set(own.channels);
-  const take = (pred: (c: LndChannelBalance) => boolean) => {
+  const take = (pred: (c: OwnChannelBalance) => boolean) => {
     for (const c of unmatched) {
       if (pred(c)) {
         unmatched.delete(c);
@@ -129,12 +129,12 @@ export function attachBalances(channels: ChannelDto[], own: OwnNodeData): void {
     return undefined;
   };
   for (const ch of channels) {
-    const lnd =
+    const live =
       (ch.short_channel_id && take((c) => c.shortChannelId === ch.short_channel_id)) ||
       (ch.channel_point && take((c) => c.channelPoint === ch.channel_point)) ||
       take((c) => c.remotePubkey === ch.peer_pubkey && c.capacitySat === ch.capacity);
-    if (lnd) {
-      ch.balance = { local_sat: lnd.localBalanceSat, remote_sat: lnd.remoteBalanceSat, active: lnd.active, forwarded_fees_msat: own.feesByChanIdMsat[lnd.chanId] ?? null };
+    if (live) {
+      ch.balance = { local_sat: live.localBalanceSat, remote_sat: live.remoteBalanceSat, active: live.active, forwarded_fees_msat: own.feesByChanIdMsat[live.chanId] ?? null };
     }
   }
 }
@@ -171,6 +171,7 @@ export function sparkseerStats(s: SparkseerNodeStats): SparkseerStatsDto {
 
 export function ownNodeSummary(o: OwnNodeData): OwnNodeDto {
   return {
+    source: o.source,
     local_balance: o.channels.reduce((s, c) => s + c.localBalanceSat, 0),
     remote_balance: o.channels.reduce((s, c) => s + c.remoteBalanceSat, 0),
     channels: o.channels.length,

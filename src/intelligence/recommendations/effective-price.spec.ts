@@ -48,7 +48,7 @@ function stateFor(ownPpm: number, ownPeerInbound: number, competitorInbound: num
   const file = join(dir, `describegraph-${ownPpm}-${ownPeerInbound}-${competitorInbound}-${withInbound}.json`);
   writeFileSync(file, JSON.stringify({ nodes, edges }));
   const graph = loadGraphSnapshot(file);
-  return { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'lnd-describegraph:test' };
+  return { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'lnd-describegraph:test', origin: 'file' };
 }
 
 function feeAdvice(state: GraphState) {

@@ -43,7 +43,7 @@ export interface ChannelView {
    * = discount; 0 where the peer announced none); null when the graph carries no inbound fees at all.
    */
   peerInboundFeeRatePpm?: number | null;
-  /** Live balances, when the node's own LND is configured. */
+  /** Live balances, when the node's own LND or Core Lightning is configured. */
   balance?: { localSat: number; remoteSat: number; active: boolean };
   /** Routing fees this channel earned over the forwarding window, when known. */
   forwardedFeesMsat?: number;
@@ -94,6 +94,8 @@ export interface NodeAnalysis {
   sparkseerSuggestedFees?: Array<{ peerPubkey: string; passiveFeePpm: number; activeFeePpm: number }>;
   /** Days of forwarding history behind `forwardedFeesMsat`, when known. */
   forwardingWindowDays?: number;
+  /** The node API behind `balance` and `forwardedFeesMsat` (the operator's own LND or Core Lightning). */
+  ownNodeSource?: 'lnd' | 'cln';
   /** Where the facts come from, e.g. `embedded-graph:2026-02-03`. */
   source: string;
 }

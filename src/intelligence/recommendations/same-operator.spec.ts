@@ -9,7 +9,7 @@ import { aliasWords, sameOperatorChannels, sharedOperatorWord } from './same-ope
 
 const SNAPSHOT = join(__dirname, '../../../data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz');
 const graph = loadGraphSnapshot(SNAPSHOT);
-const state: GraphState = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03' };
+const state: GraphState = { graph, ranks: computeNetworkRanks(graph), loadedAt: new Date(), loadMs: 0, source: 'embedded-graph:2026-02-03', origin: 'embedded' };
 networkFeeIndex(state);
 const byPubkey = (prefix: string) => analyseNode(state, graph.pubkeys.findIndex((p) => p.startsWith(prefix)));
 

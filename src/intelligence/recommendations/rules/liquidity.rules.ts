@@ -21,8 +21,8 @@ const INBOUND_DISCOUNT_SHARE = 0.5;
 /** Below this, a discount is noise (the same bar as any fee change). */
 const MIN_INBOUND_DISCOUNT_PPM = 10;
 
-function liveEvidence(name: string, value: number, unit: string) {
-  return { name, value, unit, source: 'lnd', date: new Date().toISOString().slice(0, 10) };
+function liveEvidence(node: NodeAnalysis, name: string, value: number, unit: string) {
+  return { name, value, unit, source: node.ownNodeSource ?? 'lnd', date: new Date().toISOString().slice(0, 10) };
 }
 
 function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
@@ -34,7 +34,8 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
   const amount = Math.round(Math.abs(TARGET_SHARE - share) * ch.capacitySat);
   const local = ch.local && !ch.local.disabled ? ch.local : null;
   const lowestOut = Math.min(...node.channels.filter((c) => c.local && !c.local.disabled).map((c) => c.local!.feeRatePpm));
-  const discount = Number.isFinite(lowestOut) ? Math.floor(INBOUND_DISCOUNT_SHARE * lowestOut) : 0;
+  // Core Lightning has no inbound fees: no discount to suggest to its operator.
+  const discount = Number.isFinite(lowestOut) && node.ownNodeSource !== 'cln' ? Math.floor(INBOUND_DISCOUNT_SHARE * lowestOut) : 0;
   // A discount the channel already has (as deep, or within the minimum change of it) is not advised again.
   const existing = Math.max(0, -(local?.inboundFeeRatePpm ?? 0));
   const alreadySet = depleted && existing > 0 && (existing >= discount || !worthChanging(existing, discount));
@@ -59,13 +60,19 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
     amountSuggestion: amount,
     direction: depleted ? 'outbound' : 'inbound',
     evidence: [
-      liveEvidence('local_balance', b.localSat, 'sat'),
-      liveEvidence('remote_balance', b.remoteSat, 'sat'),
-      liveEvidence('local_share', Math.round(share * 1000) / 10, '%'),
-      ...(depleted ? [liveEvidence('suggested_inbound_discount', discount, `ppm (half your lowest outbound fee rate, ${Number.isFinite(lowestOut) ? lowestOut : 'none'} ppm)`)] : []),
+      liveEvidence(node, 'local_balance', b.localSat, 'sat'),
+      liveEvidence(node, 'remote_balance', b.remoteSat, 'sat'),
+      liveEvidence(node, 'local_share', Math.round(share * 1000) / 10, '%'),
+      ...(depleted && node.ownNodeSource !== 'cln' ? [liveEvidence(node, 'suggested_inbound_discount', discount, `ppm (half your lowest outbound fee rate, ${Number.isFinite(lowestOut) ? lowestOut : 'none'} ppm)`)] : []),
       local?.source === 'lnd'
-        ? liveEvidence('current_inbound_fee_rate', local.inboundFeeRatePpm ?? 0, alreadySet ? 'ppm (a discount is already set: not advised again)' : 'ppm')
-        : { name: 'current_inbound_fee_rate', value: local?.inboundFeeRatePpm ?? 'not in the source', unit: 'ppm', source: node.source, date: node.network.snapshotDate },
+        ? liveEvidence(node, 'current_inbound_fee_rate', local.inboundFeeRatePpm ?? 0, alreadySet ? 'ppm (a discount is already set: not advised again)' : 'ppm')
+        : {
+            name: 'current_inbound_fee_rate',
+            value: local?.inboundFeeRatePpm ?? (node.ownNodeSource === 'cln' ? 'none: Core Lightning has no inbound fees' : 'not in the source'),
+            unit: 'ppm',
+            source: node.source,
+            date: node.network.snapshotDate,
+          },
     ],
     confidence: 0.9,
     impactScore: amount,
@@ -73,7 +80,7 @@ function balanceFinding(node: NodeAnalysis, ch: ChannelView): Finding | null {
   });
 }
 
-/** Liquidity, from live balances (only when the node's own LND is configured). */
+/** Liquidity, from live balances (only when the node's own LND or Core Lightning is configured). */
 export const liquidityRules: Rule = (node) => node.channels.map((ch) => balanceFinding(node, ch)).filter((f): f is Finding => f !== null);
 
 /** Cost: channels whose capacity earned nothing over the known forwarding window. */
@@ -94,7 +101,7 @@ export const costRules: Rule = (node) => {
         targetNodes: [ch.peerPubkey],
         currentValue: 0,
         amountSuggestion: ch.balance?.localSat ?? null,
-        evidence: [liveEvidence('forwarded_fees', 0, `msat over ${days} days`), liveEvidence('channel_capacity', ch.capacitySat, 'sat')],
+        evidence: [liveEvidence(node, 'forwarded_fees', 0, `msat over ${days} days`), liveEvidence(node, 'channel_capacity', ch.capacitySat, 'sat')],
         confidence: 0.6,
         impactScore: ch.capacitySat,
         commands: closeChannelCommands(channelRef(ch)),
