@@ -7,6 +7,10 @@ import { ChannelCandidatesService } from './candidates/channel-candidates.servic
 import { NodeAnalysisService } from './live/node-analysis.service';
 import { NodeEnrichmentService } from './live/node-enrichment.service';
 import { OwnNodeService } from './live/own-node.service';
+import { LndLiveNodeSource } from './live-node/lnd-live-node.source';
+import { LiveNodeResolver } from './live-node/live-node.resolver';
+import { LIVE_NODE_SOURCES, LiveNodeSource } from './live-node/live-node.types';
+import { MempoolLiveNodeSource } from './live-node/mempool-live-node.source';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PlanModelClient } from './priorities/model/plan-model.client';
 import { PrioritiesController } from './priorities/priorities.controller';
@@ -19,6 +23,26 @@ import { RecommendationsService } from './recommendations/recommendations.servic
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
   controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController],
-  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService],
+  providers: [
+    NodeInfoService,
+    RecommendationsService,
+    PrioritiesService,
+    PlanModelClient,
+    NodeEnrichmentService,
+    OwnNodeService,
+    NodeAnalysisService,
+    CandidatePoolService,
+    ChannelCandidatesService,
+    LiveNodeResolver,
+    LndLiveNodeSource,
+    MempoolLiveNodeSource,
+    // Nodes the graph lacks, asked in this order (the operator's own LND first: it gives full policies). A new
+    // source is its class in `providers` and one entry here.
+    {
+      provide: LIVE_NODE_SOURCES,
+      inject: [LndLiveNodeSource, MempoolLiveNodeSource],
+      useFactory: (...sources: LiveNodeSource[]): LiveNodeSource[] => sources,
+    },
+  ],
 })
 export class IntelligenceModule {}
