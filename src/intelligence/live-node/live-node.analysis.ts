@@ -180,6 +180,7 @@ export function analyseLiveNode(state: GraphState, node: LiveNode, sourceName: s
     let comp = noCompetition;
     if (u >= 0) {
       peersInGraph++;
+      // eslint-disable-next-line security/detect-object-injection -- u is an integer node id from graph.indexOf
       comp = competition.get(u) ?? CompetingFees.excluding(idx.inboundFees.subarray(idx.inboundOffset[u], idx.inboundOffset[u + 1]), []);
       competition.set(u, comp);
     }
@@ -188,6 +189,7 @@ export function analyseLiveNode(state: GraphState, node: LiveNode, sourceName: s
       shortChannelId: c.shortChannelId,
       channelPoint: c.channelPoint,
       peerPubkey: c.peerPubkey,
+      // eslint-disable-next-line security/detect-object-injection -- u is an integer node id from graph.indexOf
       peerAlias: c.peerAlias ?? (u >= 0 ? g.aliases[u] : null),
       capacitySat: c.capacitySat,
       usable: ok,
