@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { GraphModule } from '../graph/graph.module';
 import { CandidatePoolService } from './candidates/candidate-pool.service';
@@ -20,6 +20,12 @@ import { NodeInfoService } from './node-info/node-info.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsService } from './recommendations/recommendations.service';
 
+/**
+ * Sources asked, in this order, about a node the graph lacks (the operator's own LND first: it gives both
+ * policies of every channel). A new source is its class here: it is provided and injected into the list.
+ */
+const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource, MempoolLiveNodeSource];
+
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
   controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController],
@@ -34,15 +40,8 @@ import { RecommendationsService } from './recommendations/recommendations.servic
     CandidatePoolService,
     ChannelCandidatesService,
     LiveNodeResolver,
-    LndLiveNodeSource,
-    MempoolLiveNodeSource,
-    // Nodes the graph lacks, asked in this order (the operator's own LND first: it gives full policies). A new
-    // source is its class in `providers` and one entry here.
-    {
-      provide: LIVE_NODE_SOURCES,
-      inject: [LndLiveNodeSource, MempoolLiveNodeSource],
-      useFactory: (...sources: LiveNodeSource[]): LiveNodeSource[] => sources,
-    },
+    ...LIVE_NODE_SOURCE_CLASSES,
+    { provide: LIVE_NODE_SOURCES, inject: [...LIVE_NODE_SOURCE_CLASSES], useFactory: (...sources: LiveNodeSource[]): LiveNodeSource[] => sources },
   ],
 })
 export class IntelligenceModule {}

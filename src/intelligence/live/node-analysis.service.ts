@@ -100,7 +100,9 @@ export class NodeAnalysisService {
     } else if (fees && !fees.ok) {
       warnings.push(`sparkseer unavailable: ${fees.reason}`);
     }
-    analysis.source = [analysis.source, ...sources].join('+');
+    // A live source that is also the own-node source (LND) is named once.
+    const named = analysis.source.split('+');
+    analysis.source = [analysis.source, ...sources.filter((x) => !named.includes(x))].join('+');
     return { state, analysis, warnings };
   }
 

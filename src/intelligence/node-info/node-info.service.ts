@@ -87,10 +87,8 @@ export class NodeInfoService {
     const metrics = metricsFromSummary(liveNodeSummary(node));
     const position = liveNetworkPosition(state, node);
     const channels = liveNodeChannels(node);
-    const warnings = [
-      `node not in the graph of ${graphDate} (${state.source}): served from the live source ${found.source}; centralities are not available and its network position is ranked against the graph`,
-      ...found.warnings,
-    ];
+    const notInGraph = `node not in the graph of ${graphDate} (${state.source}): served from the live source ${found.source}; centralities are not available and its network position is ranked against the graph`;
+    const warnings = [...found.warnings];
     if (!node.complete) warnings.push(`${found.source} listed only part of the node’s channels (paging cap): channel counts and capacity are lower bounds`);
     if (found.source === 'mempool') warnings.push('mempool reports only the node’s own fee rate per channel: base fees, CLTV deltas, HTLC limits and the peers’ policies are null');
     const live = await this.enrichment.enrich(pubkey, opts.useCache);
@@ -109,6 +107,7 @@ export class NodeInfoService {
     };
     if (found.fetchedAt) answer.live_fetched_at = found.fetchedAt;
     await this.addLiveExtras(answer, live, metrics, position, opts);
+    answer.warnings.unshift(notInGraph);
     await this.cache.set(key, answer, 'upstream');
     return answer;
   }
