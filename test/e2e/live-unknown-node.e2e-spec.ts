@@ -95,6 +95,7 @@ describe('nodes unknown to the graph, served from live sources (mempool, LND dou
     expect(said).toMatch(/2 of 23 channels lead to peers the graph knows/);
     expect(said).toMatch(/confidence lowered ×0\.7/);
     expect(said).toMatch(/mempool does not report base_fee_msat or cltv_delta/);
+    expect(said).toMatch(/mempool does not report the peers’ policies: a channel it lists as inactive is read as having no enabled direction/);
     expect(recs.body.recommendations.length).toBeGreaterThan(0);
     for (const r of recs.body.recommendations) expect(r.confidence).toBeLessThanOrEqual(0.7);
     const plan = await request(app.getHttpServer()).post(`/api/v1/node/${FRESH}/priorities`).send({ goals: ['routing_revenue'] }).expect(200);

@@ -58,6 +58,9 @@ export class NodeAnalysisService {
           `confidence lowered ×${LIVE_NODE_CONFIDENCE_FACTOR}; no channel-candidate advice (simulated on the graph's centralities, which do not include this node)`,
         ...found.warnings,
       );
+      if (!found.node.reportsPeerPolicies) {
+        warnings.push(`${found.source} does not report the peers’ policies: a channel it lists as inactive is read as having no enabled direction, an active one as enabled both ways`);
+      }
       if (live.assumedPolicyFields.length > 0) {
         const assumed = `${found.source} does not report ${live.assumedPolicyFields.join(' or ')}: the network medians (base fee ${analysis.network.medianBaseFeeMsat} msat, CLTV delta ${analysis.network.medianCltvDelta}) stand in for them in rules and commands`;
         warnings.push(assumed);
