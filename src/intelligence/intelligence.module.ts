@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { GraphModule } from '../graph/graph.module';
 import { CandidatePoolService } from './candidates/candidate-pool.service';
@@ -10,6 +10,10 @@ import { ClnOwnNodeProvider } from './live/cln-own-node.provider';
 import { LndOwnNodeProvider } from './live/lnd-own-node.provider';
 import { OWN_NODE_PROVIDERS, OwnNodeProvider } from './live/own-node-provider';
 import { OwnNodeService } from './live/own-node.service';
+import { LndLiveNodeSource } from './live-node/lnd-live-node.source';
+import { LiveNodeResolver } from './live-node/live-node.resolver';
+import { LIVE_NODE_SOURCES, LiveNodeSource } from './live-node/live-node.types';
+import { MempoolLiveNodeSource } from './live-node/mempool-live-node.source';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PlanModelClient } from './priorities/model/plan-model.client';
 import { PrioritiesController } from './priorities/priorities.controller';
@@ -18,6 +22,12 @@ import { NodeInfoController } from './node-info/node-info.controller';
 import { NodeInfoService } from './node-info/node-info.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsService } from './recommendations/recommendations.service';
+
+/**
+ * Sources asked, in this order, about a node the graph lacks (the operator's own LND first: it gives both
+ * policies of every channel). A new source is its class here: it is provided and injected into the list.
+ */
+const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource, MempoolLiveNodeSource];
 
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
@@ -36,6 +46,9 @@ import { RecommendationsService } from './recommendations/recommendations.servic
     NodeAnalysisService,
     CandidatePoolService,
     ChannelCandidatesService,
+    LiveNodeResolver,
+    ...LIVE_NODE_SOURCE_CLASSES,
+    { provide: LIVE_NODE_SOURCES, inject: [...LIVE_NODE_SOURCE_CLASSES], useFactory: (...sources: LiveNodeSource[]): LiveNodeSource[] => sources },
   ],
 })
 export class IntelligenceModule {}

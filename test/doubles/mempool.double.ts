@@ -36,11 +36,13 @@ export function mempoolChannels(): MempoolChannelWire[] {
 }
 
 /**
+ * `extraChannels` gives channel lists (any status; sorted as given) for other nodes, by pubkey.
+ *
  * mempool's Lightning API as ../shared/upstreams/mempool-lightning.md describes it, served under `/api` (so the
  * base URL is `<double>/api`): unknown node → 500 `{"error":"Failed to get node"}`; channel pages of 10 with
  * X-Total-Count; DECIMAL sums as strings; 400s for missing or bad parameters.
  */
-export function mempoolDouble(extraNodes: MempoolNodeWire[] = []): FakeUpstream {
+export function mempoolDouble(extraNodes: MempoolNodeWire[] = [], extraChannels: Record<string, MempoolChannelWire[]> = {}): FakeUpstream {
   const channels = mempoolChannels();
   const nodes = new Map([MEMPOOL_NODE_WIRE, ...extraNodes].map((n) => [n.public_key, n]));
   return new FakeUpstream(
@@ -56,7 +58,8 @@ export function mempoolDouble(extraNodes: MempoolNodeWire[] = []): FakeUpstream 
           if (!status || !['open', 'active', 'closed'].includes(status)) return { status: 400, json: { error: 'Invalid status' } };
           const index = Number(req.query.get('index') ?? 0);
           if (index < -1) return { status: 400, json: { error: 'Invalid index' } };
-          const all = pk === MEMPOOL_NODE ? channels.filter((c) => (status === 'closed' ? c.status === 2 : status === 'active' ? c.status === 1 : c.status !== 2)) : [];
+          const own = pk === MEMPOOL_NODE ? channels : (extraChannels[pk] ?? []);
+          const all = own.filter((c) => (status === 'closed' ? c.status === 2 : status === 'active' ? c.status === 1 : c.status !== 2));
           return { status: 200, json: all.slice(index, index + 10), headers: { 'X-Total-Count': String(all.length) } };
         }],
       ],

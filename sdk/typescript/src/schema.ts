@@ -158,7 +158,9 @@ export interface paths {
         };
         /**
          * Alias, channels with both policies, capacity, fee figures and network position of a node, from the
-         *     Lightning graph the service holds; optionally its history across the older embedded snapshots.
+         *     Lightning graph the service holds; optionally its history across the older embedded snapshots. A node the
+         *     graph lacks is served from the first configured live source that knows it (`live_source`; LND, mempool):
+         *     404 when none does, 503 when one failed and no earlier answer can be served (then marked `stale`).
          */
         get: operations["getNodeInfo"];
         put?: never;
@@ -519,9 +521,10 @@ export interface components {
             usable: boolean;
         };
         ChannelPolicyDto: {
-            base_fee_msat: number;
-            /** @description CLTV expiry delta, blocks. */
-            cltv_delta: number;
+            /** @description Base fee, msat; null when a live source does not report it (mempool gives only the fee rate). */
+            base_fee_msat: number | null;
+            /** @description CLTV expiry delta, blocks; null when a live source does not report it (mempool). */
+            cltv_delta: number | null;
             /** @description True when the last channel_update disabled this direction. */
             disabled: boolean;
             /** @description Proportional fee, parts per million. */
@@ -791,6 +794,12 @@ export interface components {
             graph_version: string;
             /** @description Mean hop distance from the node to the nodes it can reach. */
             mean_hop_distance: number | null;
+            /**
+             * @description Why the centralities are null, for a node served from a live source: it is not in the graph they are
+             *     computed on. Its degree and capacity are then ranked against the graph's nodes (rank = 1 + nodes with a
+             *     higher value, percentile = share of the graph's nodes with a lower value).
+             */
+            reason?: string;
             routable: boolean;
             routable_nodes: number;
             /** @description Date of the graph snapshot (YYYY-MM-DD). */
@@ -843,6 +852,13 @@ export interface components {
             historical?: components["schemas"]["HistoryPointDto"][];
             /** @description The mempool Lightning explorer's live view of the node, when MEMPOOL_BASE_URL is set. */
             live?: components["schemas"]["LiveNodeDto"];
+            /** @description With `stale: true`: when that answer was fetched (ISO 8601). */
+            live_fetched_at?: string;
+            /**
+             * @description Set when the graph does not know the node and a live source answered: the source's name (`lnd`, `mempool`).
+             *     Metrics, channels and policies then come from that source, as far as it reports them.
+             */
+            live_source?: string;
             metrics: components["schemas"]["NodeMetricsDto"];
             network_position: components["schemas"]["NetworkPositionDto"];
             node_info: components["schemas"]["NodeDescriptionDto"];
@@ -853,6 +869,8 @@ export interface components {
             source: string;
             /** @description Sparkseer's figures for the node, when SPARKSEER_API_KEY is set. */
             sparkseer?: components["schemas"]["SparkseerStatsDto"];
+            /** @description With `live_source`: true when the source failed and its last good answer is served (see `warnings`). */
+            stale?: boolean;
             /** @description When this answer was computed (ISO 8601); a cached answer keeps its original time. */
             timestamp: string;
             /** @description The operator's LNBits wallet, shown with the operator's own node. */

@@ -9,8 +9,8 @@ import { UpstreamClient } from '../common/upstream-client';
 import { UpstreamMetrics } from '../common/upstream-metrics.service';
 import { CLIENT_RESILIENCE_OVERRIDES, UpstreamProbeReport } from '../common/upstream.types';
 import { readLndCredentials } from './lnd-credentials';
-import { checkDescribeGraph, isLndAuthFailure, mapChannels, mapFeeReport, mapForwardingHistory, mapGetInfo, mapNodeInfo } from './lnd.mapper';
-import type { ForwardingSummary, LndApi, LndChannelBalance, LndFeeReport, LndForwardingEvent, LndGraphNode, LndNodeInfo } from './lnd.types';
+import { checkDescribeGraph, isLndAuthFailure, mapChannels, mapFeeReport, mapForwardingHistory, mapGetInfo, mapNodeInfo, mapNodeInfoWithChannels } from './lnd.mapper';
+import type { ForwardingSummary, LndApi, LndChannelBalance, LndFeeReport, LndForwardingEvent, LndGraphNode, LndGraphNodeWithChannels, LndNodeInfo } from './lnd.types';
 import type { LndForwardingHistoryRequestWire } from './lnd.wire';
 
 /** A mainnet describegraph is tens of MB: it gets at least this deadline, whatever UPSTREAM_TIMEOUT_MS says. */
@@ -87,6 +87,17 @@ export class LndClient extends UpstreamClient implements LndApi {
       // gRPC NotFound ("unable to find node") → 404 through grpc-gateway.
       absentWhen: (s) => s === 404,
       parse: mapNodeInfo,
+    });
+  }
+
+  async getNodeInfoWithChannels(pubkey: string): Promise<LndGraphNodeWithChannels | null> {
+    const pk = pubkeyArg(pubkey);
+    return this.client('getnodeinfo').requestOrNull({
+      operation: 'getnodeinfo',
+      path: `/v1/graph/node/${pk}`,
+      query: { include_channels: true },
+      absentWhen: (s) => s === 404,
+      parse: mapNodeInfoWithChannels,
     });
   }
 

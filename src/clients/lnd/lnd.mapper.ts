@@ -2,7 +2,7 @@ import { isDescribeGraph, DescribeGraphJson } from '../../graph/loaders/describe
 import { scidFromLndChannelId } from '../../graph/model/short-channel-id';
 import { MalformedResponseError } from '../common/malformed-response.error';
 import { Json, arr, bool, int64, num, obj, optNum, pubkey, str, uint64String } from '../common/wire';
-import type { LndChannelBalance, LndChannelFee, LndFeeReport, LndForwardingEvent, LndGraphNode, LndNodeInfo } from './lnd.types';
+import type { LndChannelBalance, LndChannelFee, LndFeeReport, LndForwardingEvent, LndGraphEdge, LndGraphNode, LndGraphNodeWithChannels, LndGraphPolicy, LndNodeInfo } from './lnd.types';
 
 export function mapGetInfo(json: Json): LndNodeInfo {
   const o = obj(json, 'getinfo');
@@ -37,6 +37,43 @@ export function mapNodeInfo(json: Json): LndGraphNode {
     numChannels: num(o.num_channels, 'nodeinfo.num_channels'),
     totalCapacitySat: int64(o.total_capacity, 'nodeinfo.total_capacity'),
   };
+}
+
+function mapGraphPolicy(json: Json, w: string): LndGraphPolicy | null {
+  if (json === null || json === undefined) return null;
+  const p = obj(json, w);
+  const max = typeof p.max_htlc_msat === 'string' && /^\d+$/.test(p.max_htlc_msat) && !Number.isSafeInteger(Number(p.max_htlc_msat)) ? null : int64(p.max_htlc_msat, `${w}.max_htlc_msat`);
+  return {
+    feeBaseMsat: int64(p.fee_base_msat, `${w}.fee_base_msat`),
+    feeRatePpm: int64(p.fee_rate_milli_msat, `${w}.fee_rate_milli_msat`),
+    timeLockDelta: num(p.time_lock_delta, `${w}.time_lock_delta`),
+    minHtlcMsat: int64(p.min_htlc, `${w}.min_htlc`),
+    maxHtlcMsat: max,
+    disabled: bool(p.disabled, `${w}.disabled`),
+    lastUpdate: num(p.last_update, `${w}.last_update`),
+    inboundFeeBaseMsat: optNum(p.inbound_fee_base_msat, `${w}.inbound_fee_base_msat`),
+    inboundFeeRatePpm: optNum(p.inbound_fee_rate_milli_msat, `${w}.inbound_fee_rate_milli_msat`),
+  };
+}
+
+export function mapGraphEdge(json: Json, w: string): LndGraphEdge {
+  const e = obj(json, w);
+  const channelId = uint64String(e.channel_id, `${w}.channel_id`);
+  return {
+    channelId,
+    shortChannelId: scidFromLndChannelId(channelId),
+    chanPoint: str(e.chan_point, `${w}.chan_point`),
+    node1Pub: pubkey(e.node1_pub, `${w}.node1_pub`),
+    node2Pub: pubkey(e.node2_pub, `${w}.node2_pub`),
+    capacitySat: int64(e.capacity, `${w}.capacity`),
+    node1Policy: mapGraphPolicy(e.node1_policy, `${w}.node1_policy`),
+    node2Policy: mapGraphPolicy(e.node2_policy, `${w}.node2_policy`),
+  };
+}
+
+export function mapNodeInfoWithChannels(json: Json): LndGraphNodeWithChannels {
+  const o = obj(json, 'nodeinfo');
+  return { ...mapNodeInfo(json), channels: arr(o.channels ?? [], 'nodeinfo.channels').map((e, i) => mapGraphEdge(e, `nodeinfo.channels[${i}]`)) };
 }
 
 const reserve = (c: Json, w: string): number | null => {

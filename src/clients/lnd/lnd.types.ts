@@ -35,6 +35,40 @@ export interface LndGraphNode {
   totalCapacitySat: number;
 }
 
+/** One direction's routing policy in LND's graph (`RoutingPolicy`). */
+export interface LndGraphPolicy {
+  feeBaseMsat: number;
+  feeRatePpm: number;
+  timeLockDelta: number;
+  minHtlcMsat: number;
+  /** Null when the uint64 is beyond 2^53 (no real limit). */
+  maxHtlcMsat: number | null;
+  disabled: boolean;
+  /** Unix seconds. */
+  lastUpdate: number;
+  /** Inbound fee (LND 0.18+), null when LND does not send it. */
+  inboundFeeBaseMsat: number | null;
+  inboundFeeRatePpm: number | null;
+}
+
+/** A channel of LND's graph (`ChannelEdge`); a policy is null when that side never sent one. */
+export interface LndGraphEdge {
+  channelId: string;
+  /** `BLOCKxTXxOUTPUT`, derived from channelId. */
+  shortChannelId: string | null;
+  chanPoint: string;
+  node1Pub: string;
+  node2Pub: string;
+  capacitySat: number;
+  node1Policy: LndGraphPolicy | null;
+  node2Policy: LndGraphPolicy | null;
+}
+
+/** `GET /v1/graph/node/{pubkey}?include_channels=true`: the node and every channel LND's graph has for it. */
+export interface LndGraphNodeWithChannels extends LndGraphNode {
+  channels: LndGraphEdge[];
+}
+
 /** One of the operator's channels with its balances (`GET /v1/channels`). */
 export interface LndChannelBalance {
   /** uint64 channel id, decimal (beyond 2^53: kept as a string). */
@@ -97,6 +131,8 @@ export interface LndApi extends UpstreamProbe {
   describeGraph(opts?: { includeUnannounced?: boolean }): Promise<DescribeGraphJson>;
   /** A node of LND's graph, or null when LND does not know it. */
   getNodeInfo(pubkey: string): Promise<LndGraphNode | null>;
+  /** The same with the node's channels and both policies of each (`include_channels=true`); null when unknown. */
+  getNodeInfoWithChannels(pubkey: string): Promise<LndGraphNodeWithChannels | null>;
   listChannels(opts?: { activeOnly?: boolean }): Promise<LndChannelBalance[]>;
   feeReport(): Promise<LndFeeReport>;
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NodeNotFoundError } from '../../common/errors/domain.error';
+import { DomainError } from '../../common/errors/domain.error';
 import { RankChange } from '../../graph/analytics/channel-candidates';
 import type { Unstamped } from '../../graph/graph-freshness';
 import { GraphService } from '../../graph/graph.service';
@@ -51,7 +51,7 @@ export class ChannelCandidatesService {
   private locate(pubkey: string) {
     const state = this.graphs.current();
     const v = state.graph.indexOf(pubkey);
-    if (v < 0) throw new NodeNotFoundError(pubkey, state.graph.meta.snapshotDate);
+    if (v < 0) throw new NodeOutsideGraphError(pubkey, state.graph.meta.snapshotDate);
     return { v, state };
   }
 
@@ -112,4 +112,19 @@ function toDto(x: PooledCandidate, capacitySat: Float64Array, degree: Uint32Arra
     eigenvector: rankChange(x.eigenvector),
     mean_hop_distance: x.meanHopDistance,
   };
+}
+
+/**
+ * Candidates are simulated on the graph: each one adds a channel to it and recomputes the node's
+ * centralities, which needs the node's place in that graph. A node only a live source knows has none.
+ */
+export class NodeOutsideGraphError extends DomainError {
+  constructor(pubkey: string, graphDate: string) {
+    super(
+      'NODE_NOT_FOUND',
+      `Node ${pubkey} is not in the Lightning graph of ${graphDate}: channel candidates are simulated by adding channels to that graph and recomputing the node's centralities, ` +
+        'so they need the node in it (configure a live graph, GRAPH_SOURCE=lnd, that includes it). Node info, recommendations and priorities do serve nodes known only to a live source (MEMPOOL_BASE_URL, LND_REST_URL)',
+      { pubkey },
+    );
+  }
 }

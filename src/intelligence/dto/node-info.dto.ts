@@ -49,11 +49,12 @@ export class NodeMetricsDto {
 }
 
 export class ChannelPolicyDto {
-  base_fee_msat!: number;
+  /** Base fee, msat; null when a live source does not report it (mempool gives only the fee rate). */
+  base_fee_msat!: number | null;
   /** Proportional fee, parts per million. */
   fee_rate_ppm!: number;
-  /** CLTV expiry delta, blocks. */
-  cltv_delta!: number;
+  /** CLTV expiry delta, blocks; null when a live source does not report it (mempool). */
+  cltv_delta!: number | null;
   min_htlc_msat!: number | null;
   max_htlc_msat!: number | null;
   /**
@@ -207,6 +208,12 @@ export class NetworkPositionDto {
   mean_hop_distance!: number | null;
   /** When the centralities were computed (ISO 8601). */
   computed_at!: string | null;
+  /**
+   * Why the centralities are null, for a node served from a live source: it is not in the graph they are
+   * computed on. Its degree and capacity are then ranked against the graph's nodes (rank = 1 + nodes with a
+   * higher value, percentile = share of the graph's nodes with a lower value).
+   */
+  reason?: string;
 }
 
 export class HistoryChangeDto {
@@ -255,6 +262,15 @@ export class NodeInfoResponseDto {
   own_node?: OwnNodeDto;
   /** The operator's LNBits wallet, shown with the operator's own node. */
   wallet?: WalletDto;
+  /**
+   * Set when the graph does not know the node and a live source answered: the source's name (`lnd`, `mempool`).
+   * Metrics, channels and policies then come from that source, as far as it reports them.
+   */
+  live_source?: string;
+  /** With `live_source`: true when the source failed and its last good answer is served (see `warnings`). */
+  stale?: boolean;
+  /** With `stale: true`: when that answer was fetched (ISO 8601). */
+  live_fetched_at?: string;
   /** When this answer was computed (ISO 8601); a cached answer keeps its original time. */
   timestamp!: string;
   /** The sources that answered, joined with `+`, e.g. `embedded-graph:2026-02-03`. */

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppCacheService } from '../../cache/app-cache.service';
 import { SPARKSEER_CLIENT, SparkseerApi } from '../../clients/sparkseer/sparkseer.types';
-import { NodeNotFoundError } from '../../common/errors/domain.error';
 import { CentralityService } from '../../graph/centrality.service';
 import { GraphService, GraphState } from '../../graph/graph.service';
 import { toCandidatePeer } from '../candidates/candidate-pool';
 import { CandidatePoolService } from '../candidates/candidate-pool.service';
 import { analyseNode, NodeAnalysis } from '../recommendations/node-analysis';
+import { analyseLiveNode, LIVE_NODE_CONFIDENCE_FACTOR } from '../live-node/live-node.analysis';
+import { LiveNodeResolver } from '../live-node/live-node.resolver';
 import { liveValue } from './live-source';
 import { OwnNodeService } from './own-node.service';
 
@@ -31,6 +32,7 @@ export class NodeAnalysisService {
     private readonly cache: AppCacheService,
     private readonly centralities: CentralityService,
     private readonly pools: CandidatePoolService,
+    private readonly liveNodes: LiveNodeResolver,
   ) {}
 
   /** Part of every advice cache key: advice computed before the centralities were ready lacks candidates. */
@@ -41,20 +43,40 @@ export class NodeAnalysisService {
   async analyse(pubkey: string): Promise<AnalysedNode> {
     const state = this.graphs.current();
     const v = state.graph.indexOf(pubkey);
-    if (v < 0) throw new NodeNotFoundError(pubkey, state.graph.meta.snapshotDate);
-    const analysis = analyseNode(state, v);
     const warnings: string[] = [];
     const sources: string[] = [];
+    let analysis: NodeAnalysis;
+    if (v >= 0) {
+      analysis = analyseNode(state, v);
+    } else {
+      // Not in the graph: from the first live source that knows it (404/503 from the resolver otherwise).
+      const found = await this.liveNodes.resolve(pubkey, state.graph.meta.snapshotDate);
+      const live = analyseLiveNode(state, found.node, found.source);
+      analysis = live.analysis;
+      warnings.push(
+        `node not in the graph of ${state.graph.meta.snapshotDate}: analysed from the live source ${found.source} (${live.peersInGraph} of ${found.node.channels.length} channels lead to peers the graph knows, whose competition is compared); ` +
+          `confidence lowered ×${LIVE_NODE_CONFIDENCE_FACTOR}; no channel-candidate advice (simulated on the graph's centralities, which do not include this node)`,
+        ...found.warnings,
+      );
+      if (!found.node.reportsPeerPolicies) {
+        warnings.push(`${found.source} does not report the peers’ policies: a channel it lists as inactive is read as having no enabled direction, an active one as enabled both ways`);
+      }
+      if (live.assumedPolicyFields.length > 0) {
+        const assumed = `${found.source} does not report ${live.assumedPolicyFields.join(' or ')}: the network medians (base fee ${analysis.network.medianBaseFeeMsat} msat, CLTV delta ${analysis.network.medianCltvDelta}) stand in for them in rules and commands`;
+        warnings.push(assumed);
+        analysis.commandNote = `${assumed}; put the node’s own values in these lines before running them.`;
+      }
+    }
 
     const [own, fees, candidates] = await Promise.all([
       this.ownNode.dataFor(pubkey),
       this.sparkseer.configured && this.sparkseer.ownerPubkey === pubkey
         ? liveValue(this.cache, `sparkseer:fees:${pubkey}`, () => this.sparkseer.getSuggestedFees(pubkey), { useCache: true })
         : null,
-      this.simulatedCandidates(v),
+      v >= 0 ? this.simulatedCandidates(v) : null,
     ]);
     if (candidates) analysis.candidates = candidates;
-    else warnings.push('channel-candidate advice appears once the network centralities are computed');
+    else if (v >= 0) warnings.push('channel-candidate advice appears once the network centralities are computed');
     if (own?.source && own.data?.ok) {
       const o = own.data.value;
       const byPeerCap = new Map(o.channels.map((c) => [`${c.remotePubkey}:${c.capacitySat}`, c]));
@@ -96,7 +118,9 @@ export class NodeAnalysisService {
     } else if (fees && !fees.ok) {
       warnings.push(`sparkseer unavailable: ${fees.reason}`);
     }
-    analysis.source = [state.source, ...sources].join('+');
+    // A live source that is also the own-node source (LND) is named once.
+    const named = analysis.source.split('+');
+    analysis.source = [analysis.source, ...sources.filter((x) => !named.includes(x))].join('+');
     return { state, analysis, warnings };
   }
 

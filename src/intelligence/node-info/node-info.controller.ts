@@ -17,7 +17,9 @@ export class NodeInfoController {
 
   /**
    * Alias, channels with both policies, capacity, fee figures and network position of a node, from the
-   * Lightning graph the service holds; optionally its history across the older embedded snapshots.
+   * Lightning graph the service holds; optionally its history across the older embedded snapshots. A node the
+   * graph lacks is served from the first configured live source that knows it (`live_source`; LND, mempool):
+   * 404 when none does, 503 when one failed and no earlier answer can be served (then marked `stale`).
    */
   @Get(':pubkey/info')
   @ApiProblemResponses(400, 404, 503)

@@ -9,9 +9,15 @@ import type { CentralityColumn } from '../../graph/analytics/centralities';
 import type { CentralityState } from '../../graph/centrality.service';
 import { CentralityDto, ChannelDto, ChannelPolicyDto, HistoryPointDto, LiveNodeDto, NetworkPositionDto, NodeMetricsDto, OwnNodeDto, SparkseerStatsDto } from '../dto/node-info.dto';
 import type { OwnNodeData } from '../live/own-node.service';
+import { liveDegreeAndCapacity, livePosition } from '../live-node/live-node.analysis';
+import type { LiveChannel, LiveNode, LivePolicy } from '../live-node/live-node.types';
 
 /** Pure mapping from the graph to the node-info answer; no I/O, so it is easy to test and cheap to run. */
 export function nodeMetrics(state: GraphState, v: number, s: NodeSummary = summarizeNode(state.graph, v)): NodeMetricsDto {
+  return metricsFromSummary(s);
+}
+
+export function metricsFromSummary(s: NodeSummary): NodeMetricsDto {
   return {
     total_channels: s.totalChannels,
     total_capacity: s.totalCapacitySat,
@@ -180,5 +186,61 @@ export function ownNodeSummary(o: OwnNodeData): OwnNodeDto {
     routing_revenue_24h_msat: o.revenue24hMsat,
     forwarding_window_days: o.windowDays,
     forwarding_complete: o.complete,
+  };
+}
+
+function livePolicyDto(p: LivePolicy | null, channelActive: boolean | null): ChannelPolicyDto | null {
+  if (!p || p.feeRatePpm === null) return null;
+  return {
+    base_fee_msat: p.baseFeeMsat,
+    fee_rate_ppm: p.feeRatePpm,
+    cltv_delta: p.cltvDelta,
+    min_htlc_msat: p.minHtlcMsat,
+    max_htlc_msat: p.maxHtlcMsat,
+    inbound_base_fee_msat: p.inboundBaseFeeMsat,
+    inbound_fee_rate_ppm: p.inboundFeeRatePpm,
+    // mempool gives no per-direction flag: its channel status (inactive) stands for it.
+    disabled: p.disabled ?? channelActive === false,
+    last_update: p.lastUpdate,
+  };
+}
+
+/** A live source's channels in the node-info shape, largest first like the graph's. */
+export function liveNodeChannels(node: LiveNode): ChannelDto[] {
+  const byCapacity = (a: LiveChannel, b: LiveChannel) => b.capacitySat - a.capacitySat || (a.peerPubkey < b.peerPubkey ? -1 : a.peerPubkey > b.peerPubkey ? 1 : 0);
+  return [...node.channels].sort(byCapacity).map((c) => ({
+    short_channel_id: c.shortChannelId,
+    block_height: blockHeightOfScid(c.shortChannelId),
+    channel_point: c.channelPoint,
+    peer_pubkey: c.peerPubkey,
+    peer_alias: c.peerAlias,
+    capacity: c.capacitySat,
+    usable: c.active !== false,
+    local_policy: livePolicyDto(c.policy, c.active),
+    remote_policy: livePolicyDto(c.peerPolicy, c.active),
+  }));
+}
+
+export const LIVE_POSITION_REASON =
+  'the node is not in the graph the centralities are computed on: betweenness, closeness, eigenvector and mean hop distance are null; degree and capacity are ranked against the graph’s nodes';
+
+/** Degree and capacity of a live node placed among the graph's distributions; no centralities. */
+export function liveNetworkPosition(state: GraphState, node: LiveNode): NetworkPositionDto {
+  const pos = livePosition(state, node);
+  return {
+    status: 'unavailable',
+    snapshot_date: state.graph.meta.snapshotDate,
+    graph_version: state.graph.meta.version,
+    total_nodes: state.graph.nodeCount,
+    routable_nodes: state.ranks.routableNodes,
+    routable: liveDegreeAndCapacity(node).degree > 0,
+    degree: { value: pos.degree.value, rank: pos.degree.rank, percentile: pos.degree.percentile },
+    capacity: { value: pos.capacity.value, rank: pos.capacity.rank, percentile: pos.capacity.percentile },
+    betweenness: null,
+    closeness: null,
+    eigenvector: null,
+    mean_hop_distance: null,
+    computed_at: null,
+    reason: LIVE_POSITION_REASON,
   };
 }

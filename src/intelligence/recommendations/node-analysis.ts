@@ -98,6 +98,10 @@ export interface NodeAnalysis {
   ownNodeSource?: 'lnd' | 'cln';
   /** Where the facts come from, e.g. `embedded-graph:2026-02-03`. */
   source: string;
+  /** Multiplies every finding's confidence (below 1 for a node known only to a live source). */
+  confidenceFactor?: number;
+  /** Added to every command set's notes (e.g. which policy values are assumed rather than read). */
+  commandNote?: string;
 }
 
 const HUB_COUNT = 50;

@@ -184,8 +184,8 @@ export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet
     amount_suggestion: f.amountSuggestion,
     direction: f.direction,
     evidence: f.evidence,
-    confidence: Math.round(f.confidence * 100) / 100,
-    commands: f.commands,
+    confidence: Math.round(f.confidence * (node.confidenceFactor ?? 1) * 100) / 100,
+    commands: f.commands && node.commandNote ? { ...f.commands, notes: [...f.commands.notes, node.commandNote] } : f.commands,
     covered_channels: covered(f.channels),
   }));
   return { recommendations: out, omitted, node_role: roleInfo(node, role) };

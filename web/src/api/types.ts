@@ -63,9 +63,9 @@ export interface NetworkPosition {
 }
 
 export interface ChannelPolicy {
-  base_fee_msat: number;
+  base_fee_msat: number | null;
   fee_rate_ppm: number;
-  cltv_delta: number;
+  cltv_delta: number | null;
   min_htlc_msat: number | null;
   max_htlc_msat: number | null;
   disabled: boolean;
