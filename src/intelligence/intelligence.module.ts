@@ -20,5 +20,7 @@ import { RecommendationsService } from './recommendations/recommendations.servic
   imports: [GraphModule, MetricsModule, ClientsModule],
   controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController],
   providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService],
+  // The MCP tools call the same services as these controllers.
+  exports: [NodeInfoService, RecommendationsService, PrioritiesService, ChannelCandidatesService],
 })
 export class IntelligenceModule {}
