@@ -18,7 +18,12 @@ export async function mcpUrl(app: NestExpressApplication): Promise<URL> {
 /** The SDK's own client over Streamable HTTP, as a desktop assistant or an agent connects. */
 export async function connectClient(url: URL, apiKey?: string): Promise<Client> {
   const client = new Client({ name: 'e2e', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers: apiKey ? { 'X-API-Key': apiKey } : {} } }));
+  try {
+    await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers: apiKey ? { 'X-API-Key': apiKey } : {} } }));
+  } catch (err) {
+    await client.close();
+    throw err;
+  }
   return client;
 }
 
