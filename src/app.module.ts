@@ -13,6 +13,7 @@ import { validateEnv } from './config/env.validation';
 import { GraphModule } from './graph/graph.module';
 import { HealthModule } from './health/health.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
+import { McpModule } from './mcp/mcp.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SecurityModule } from './security/security.module';
 import { ThrottlingModule } from './throttling/throttling.module';
@@ -35,6 +36,7 @@ import { ThrottlingModule } from './throttling/throttling.module';
     IntelligenceModule,
     BulkModule,
     DashboardModule,
+    McpModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

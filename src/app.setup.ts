@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -7,6 +7,7 @@ import { createValidationPipe } from './common/validation/validation';
 import { limitsConfig, securityConfig } from './config/configuration';
 import { configureEdge } from './security/configure-edge';
 import { configureSecurity } from './security/configure-security';
+import { MCP_PATH } from './mcp/mcp.controller';
 
 export const API_PREFIX = 'api/v1';
 /** Bodies above this are refused with 413 before they are parsed. */
@@ -83,7 +84,8 @@ export function configureApp(app: NestExpressApplication, version: string): void
   configureSecurity(app, app.get(securityConfig.KEY));
   configureEdge(app, app.get(limitsConfig.KEY));
   app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.setGlobalPrefix(API_PREFIX);
+  // MCP clients are given the endpoint's URL: it lives at /mcp, outside the REST API's prefix.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: MCP_PATH, method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');

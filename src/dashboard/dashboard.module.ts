@@ -29,6 +29,7 @@ export const DASHBOARD_OPTIONS = Symbol('DASHBOARD_OPTIONS');
   imports: [GraphModule, SearchModule],
   controllers: [NetworkStatsController],
   providers: [NetworkStatsService, { provide: DASHBOARD_OPTIONS, useValue: { distDir: DEFAULT_DIST_DIR } satisfies DashboardOptions }],
+  exports: [NetworkStatsService],
 })
 export class DashboardModule implements OnModuleInit {
   private readonly logger = new Logger(DashboardModule.name);

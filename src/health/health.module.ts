@@ -11,5 +11,6 @@ import { HealthController } from './health.controller';
   imports: [TerminusModule.forRoot({ logger: false }), GraphModule, ClientsModule, MetricsModule, QueueRedisModule],
   controllers: [HealthController],
   providers: [HealthChecksService],
+  exports: [HealthChecksService],
 })
 export class HealthModule {}

@@ -50,5 +50,7 @@ const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource
     ...LIVE_NODE_SOURCE_CLASSES,
     { provide: LIVE_NODE_SOURCES, inject: [...LIVE_NODE_SOURCE_CLASSES], useFactory: (...sources: LiveNodeSource[]): LiveNodeSource[] => sources },
   ],
+  // The MCP tools call the same services as these controllers.
+  exports: [NodeInfoService, RecommendationsService, PrioritiesService, ChannelCandidatesService],
 })
 export class IntelligenceModule {}

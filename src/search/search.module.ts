@@ -8,5 +8,6 @@ import { NodeSearchService } from './node-search.service';
   imports: [GraphModule],
   controllers: [NodeSearchController],
   providers: [NodeSearchService],
+  exports: [NodeSearchService],
 })
 export class SearchModule {}

@@ -80,31 +80,38 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, req: Request & { id?: string }): ProblemDetails {
-    const base = { instance: (req.originalUrl ?? req.url).split('?')[0], request_id: req.id ? String(req.id) : undefined };
-    if (exception instanceof DomainError) {
-      const status = STATUS_BY_CODE[exception.code];
-      const errors = exception.details?.errors as ProblemDetails['errors'];
-      // A 5xx never exposes internals: the message is logged, the client gets a generic detail.
-      const detail = status >= 500 && exception.code === 'INTERNAL_ERROR' ? 'Internal error' : exception.message;
-      return { ...this.head(exception.code, status), detail, ...base, ...(errors ? { errors } : {}) };
-    }
-    const status = httpStatusOf(exception);
-    if (status !== null && status < 500) {
-      // eslint-disable-next-line security/detect-object-injection -- status is a number (httpStatusOf)
-      const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
-      return { ...this.head(code, status), detail: clientMessage(exception, status), ...base };
-    }
-    if (status !== null && status !== 500) {
-      // eslint-disable-next-line security/detect-object-injection -- status is a number (httpStatusOf)
-      const code = CODE_BY_STATUS[status] ?? 'INTERNAL_ERROR';
-      return { ...this.head(code, status), detail: clientMessage(exception, status), ...base };
-    }
-    return { ...this.head('INTERNAL_ERROR', 500), detail: 'Internal error', ...base };
+    return problemOf(exception, (req.originalUrl ?? req.url).split('?')[0], req.id ? String(req.id) : undefined);
   }
 
   private head(code: ErrorCode, status: number) {
     return problemHead(code, status);
   }
+}
+
+/**
+ * The problem details an exception becomes, for the HTTP answer and for transports that carry it otherwise
+ * (MCP tool errors). A 5xx never exposes internals: the message is logged, the client gets a generic detail.
+ */
+export function problemOf(exception: unknown, instance: string, requestId: string | undefined): ProblemDetails {
+  const base = { instance, request_id: requestId };
+  if (exception instanceof DomainError) {
+    const status = STATUS_BY_CODE[exception.code];
+    const errors = exception.details?.errors as ProblemDetails['errors'];
+    const detail = status >= 500 && exception.code === 'INTERNAL_ERROR' ? 'Internal error' : exception.message;
+    return { ...problemHead(exception.code, status), detail, ...base, ...(errors ? { errors } : {}) };
+  }
+  const status = httpStatusOf(exception);
+  if (status !== null && status < 500) {
+    // eslint-disable-next-line security/detect-object-injection -- status is a number (httpStatusOf)
+    const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
+    return { ...problemHead(code, status), detail: clientMessage(exception, status), ...base };
+  }
+  if (status !== null && status !== 500) {
+    // eslint-disable-next-line security/detect-object-injection -- status is a number (httpStatusOf)
+    const code = CODE_BY_STATUS[status] ?? 'INTERNAL_ERROR';
+    return { ...problemHead(code, status), detail: clientMessage(exception, status), ...base };
+  }
+  return { ...problemHead('INTERNAL_ERROR', 500), detail: 'Internal error', ...base };
 }
 
 /** The fixed part of a problem: its type URN, title, status and code. */
