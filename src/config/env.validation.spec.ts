@@ -37,6 +37,19 @@ describe(validateEnv.name, () => {
     expect(() => validateEnv(env)).toThrow(message);
   });
 
+  it('Core Lightning: GRAPH_SOURCE=cln and the CLN_* settings; a bad rune is refused without being echoed', () => {
+    const rune = 'tU-RLjMiDpY2U0o3W1oFowar36RFGpWloPbW9-RuZdo9MyZpZD0wMjRi==';
+    expect(validateEnv({ GRAPH_SOURCE: 'CLN', CLN_REST_URL: 'https://127.0.0.1:3010', CLN_RUNE: rune, CLN_TLS_CERT_PATH: 'ca.pem' })).toMatchObject({ GRAPH_SOURCE: 'cln', CLN_RUNE: rune });
+    expect(() => validateEnv({ CLN_REST_URL: '127.0.0.1:3010' })).toThrow(/CLN_REST_URL must be an http\(s\) URL/);
+    const bad = `${rune} extra`;
+    expect(() => validateEnv({ CLN_RUNE: bad })).toThrow(/CLN_RUNE must be a rune/);
+    try {
+      validateEnv({ CLN_RUNE: bad });
+    } catch (e) {
+      expect(String((e as Error).message)).not.toContain(rune);
+    }
+  });
+
   it('lets an internal ALERT_WEBHOOK_URL through only when its host is in WEBHOOK_ALLOWED_HOSTS', () => {
     expect(validateEnv({ ALERT_WEBHOOK_URL: 'http://127.0.0.1:9000/x', WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 127.0.0.1' }).WEBHOOK_ALLOWED_HOSTS).toBe('hooks.internal, 127.0.0.1');
     expect(validateEnv({ ALERT_WEBHOOK_URL: 'http://[::1]:9000/x', WEBHOOK_ALLOWED_HOSTS: '[::1]' }).ALERT_WEBHOOK_URL).toBe('http://[::1]:9000/x');

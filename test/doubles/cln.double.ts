@@ -93,6 +93,8 @@ export interface ClnDoubleOptions {
   restricted?: { rune: string; methods: string[] };
   /** Replaces the gossip channels (e.g. to make a refresh see a changed graph). */
   channels?: () => ClnGossipChannelWire[];
+  /** Replaces the forwarding log (oldest first, created_index ascending), e.g. a busy node's year for a bench. */
+  forwards?: ClnForwardWire[];
 }
 
 const rpcError = (status: number, code: number | null, message: string): Reply => ({ status, json: { code, message, data: null } satisfies ClnErrorWire });
@@ -104,7 +106,13 @@ const rpcError = (status: number, code: number | null, message: string): Reply =
  * method → 401 code 1502), GET on an RPC path → 405, unknown method → 404, bad params → 500 with the RPC code.
  */
 export function clnDouble(opts: ClnDoubleOptions): FakeUpstream {
-  const forwards = clnForwards(opts.nowSec);
+  const forwards = opts.forwards ?? clnForwards(opts.nowSec);
+  const byStatus = new Map<string, ClnForwardWire[]>();
+  for (const f of forwards) {
+    const list = byStatus.get(f.status) ?? [];
+    list.push(f);
+    byStatus.set(f.status, list);
+  }
   const channels = () => (opts.channels ?? (() => clnGossipChannels(opts.nowSec - 600)))();
   const getinfo: ClnGetInfoWire = {
     id: CLN_OWN, alias: 'SILENTARTIST-v26.09', color: '033845', num_peers: 2, num_pending_channels: 1, num_active_channels: 2, num_inactive_channels: 0,
@@ -124,10 +132,19 @@ export function clnDouble(opts: ClnDoubleOptions): FakeUpstream {
       if (p.start !== undefined && Number(p.start) !== 0 && p.index === undefined) return rpcError(500, -32602, 'Can only specify {start} with {index}');
       if (p.limit !== undefined && p.index === undefined) return rpcError(500, -32602, 'Can only specify {limit} with {index}');
       if (p.status !== undefined && !['offered', 'settled', 'local_failed', 'failed'].includes(String(p.status))) return rpcError(500, -32602, 'status: Unrecognized status');
-      let list = forwards.filter((f) => p.status === undefined || f.status === p.status);
-      if (p.index === 'created') list = list.filter((f) => (f.created_index ?? 0) >= Number(p.start ?? 0));
-      if (p.limit !== undefined) list = list.slice(0, Number(p.limit));
-      return { status: 201, json: { forwards: list } };
+      // Like lightningd's indexed SQL: filtered by status, from the first created_index >= start (binary search).
+      const list = p.status === undefined ? forwards : (byStatus.get(String(p.status)) ?? []);
+      let lo = 0;
+      if (p.index === 'created') {
+        const start = Number(p.start ?? 0);
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((list[mid].created_index ?? 0) < start) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      return { status: 201, json: { forwards: list.slice(lo, p.limit !== undefined ? lo + Number(p.limit) : undefined) } };
     },
   };
   const handle = (req: RecordedRequest): Reply => {

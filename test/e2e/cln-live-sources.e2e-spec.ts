@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { ClnGossipChannelWire } from '../../src/clients/cln/cln.wire';
-import { CLN_OWN, CLN_PEER_A, CLN_PEER_B, clnDouble, clnGossipChannels, SCID_A, SCID_B } from './../doubles/cln.double';
+import { CLN_NODES, CLN_OWN, CLN_PEER_A, CLN_PEER_B, clnDouble, clnGossipChannels, SCID_A, SCID_B } from '../doubles/cln.double';
 import { FakeUpstream } from '../doubles/fake-upstream';
 import { makeSelfSignedCert, SelfSignedCert } from '../doubles/self-signed-cert';
 import { createTestApp, serverErrorRoutes, testRedisUrl } from '../utils/test-app';
@@ -166,12 +168,15 @@ describe('Core Lightning rune errors through the API', () => {
     }
   });
 
-  it('a rune the node refuses outright: GRAPH_SOURCE=cln falls back to the embedded snapshot, health says cln_api disconnected', async () => {
+  it('a rune the node refuses outright: GRAPH_SOURCE=cln falls back to the snapshot file, health says cln_api disconnected', async () => {
     const foreign = 'Zm9yZWlnbi1ydW5lLW5vdC1kZXJpdmVkLWZyb20tdGhpcy1ub2Rl';
-    const app = await createTestApp({ GRAPH_SOURCE: 'cln', GRAPH_HISTORY_SNAPSHOTS: '', CLN_REST_URL: cln.url, CLN_RUNE: foreign, CLN_TLS_CERT_PATH: tls.certPath, UPSTREAM_TIMEOUT_MS: '1500' });
+    // A small listchannels export as the snapshot to fall back to (the embedded one behaves the same, only slower to load).
+    const snapshot = join(tls.dir, 'fallback-listchannels.json');
+    writeFileSync(snapshot, JSON.stringify({ channels: clnGossipChannels(Date.UTC(2026, 10, 20) / 1000), nodes: CLN_NODES }));
+    const app = await createTestApp({ GRAPH_SOURCE: 'cln', GRAPH_SNAPSHOT: snapshot, GRAPH_HISTORY_SNAPSHOTS: '', CLN_REST_URL: cln.url, CLN_RUNE: foreign, CLN_TLS_CERT_PATH: tls.certPath, UPSTREAM_TIMEOUT_MS: '1500' });
     try {
       const { body, text } = await request(app.getHttpServer()).get('/api/v1/health?verbose=true').expect(200);
-      expect(body.graph).toMatchObject({ source: 'embedded-graph:2026-02-03', nodes: 17324 });
+      expect(body.graph).toMatchObject({ source: 'graph-file:2026-11-20', nodes: 4, format: 'cln-listchannels' });
       expect(body.services.cln_api).toBe('disconnected');
       expect(body.status).toBe('degraded');
       expect(body.reasons).toContain('cln_api is disconnected');

@@ -11,4 +11,10 @@ describe(UpstreamError.name, () => {
     expect(e.details).toEqual({ upstream: 'lnd', kind: 'http', operation: 'getinfo', status: 503 });
     expect(e.cause?.message).toBe('HTTP 503');
   });
+
+  it('adds what the upstream said only to auth failures', () => {
+    const said = 'code 1502: Not permitted: method is not equal to getinfo';
+    expect(new UpstreamError('cln', 'auth', { operation: 'listforwards', status: 401, authReason: said }).message).toBe(`cln refused the configured credentials (HTTP 401) during listforwards: ${said}`);
+    expect(new UpstreamError('cln', 'http', { operation: 'listforwards', status: 500, authReason: said }).message).toBe('cln answered with an error (HTTP 500) during listforwards');
+  });
 });

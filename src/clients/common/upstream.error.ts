@@ -63,7 +63,9 @@ const DESCRIPTIONS: Record<UpstreamErrorKind, string> = {
 /**
  * An upstream call that failed, as a domain error (code UPSTREAM_UNAVAILABLE, HTTP 503 through the filter).
  * The message names the upstream, the operation and the kind; it never contains a request header, a body,
- * a key or a macaroon, because the filter shows it to API clients.
+ * a key, a macaroon or a rune, because the filter shows it to API clients. For `auth` only it ends with what
+ * the upstream said (its code and message, at most 200 characters, scrubbed of every configured secret), so
+ * the operator learns e.g. which method a rune does not permit.
  */
 export class UpstreamError extends DomainError {
   readonly operation: string;
