@@ -19,8 +19,7 @@ const CHANNELS: TestChannel[] = [
 ];
 
 function stateOf(g: LightningGraph): GraphState {
-  // Only what the analysis reads: a cast keeps the fixture valid as GraphState gains fields it does not use.
-  return { graph: g, ranks: computeNetworkRanks(g), loadedAt: new Date(), loadMs: 0, source: 'test-graph:2026-01-01' } as GraphState;
+  return { graph: g, ranks: computeNetworkRanks(g), loadedAt: new Date(), loadMs: 0, source: 'test-graph:2026-01-01' };
 }
 
 /** Node v of the graph as LND's getnodeinfo would describe it (every channel with both policies). */
