@@ -10,6 +10,7 @@ import { ClnOwnNodeProvider } from './live/cln-own-node.provider';
 import { LndOwnNodeProvider } from './live/lnd-own-node.provider';
 import { OWN_NODE_PROVIDERS, OwnNodeProvider } from './live/own-node-provider';
 import { OwnNodeService } from './live/own-node.service';
+import { ClnLiveNodeSource } from './live-node/cln-live-node.source';
 import { LndLiveNodeSource } from './live-node/lnd-live-node.source';
 import { LiveNodeResolver } from './live-node/live-node.resolver';
 import { LIVE_NODE_SOURCES, LiveNodeSource } from './live-node/live-node.types';
@@ -27,7 +28,7 @@ import { RecommendationsService } from './recommendations/recommendations.servic
  * Sources asked, in this order, about a node the graph lacks (the operator's own LND first: it gives both
  * policies of every channel). A new source is its class here: it is provided and injected into the list.
  */
-const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource, MempoolLiveNodeSource];
+const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource, ClnLiveNodeSource, MempoolLiveNodeSource];
 
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],

@@ -606,7 +606,7 @@ export interface components {
              * @description The configured source: GRAPH_SOURCE, or `url` / `file` / `embedded` from GRAPH_SNAPSHOT.
              * @enum {string}
              */
-            configured_origin: "embedded" | "file" | "url" | "lnd";
+            configured_origin: "embedded" | "file" | "url" | "lnd" | "cln";
             consecutive_failures: number;
             /** @description GRAPH_REFRESH_INTERVAL; 0 = loaded once at boot. */
             interval_seconds: number;
@@ -620,7 +620,7 @@ export interface components {
              * @description The source of the graph served now; differs from configured_origin while a boot fallback serves. Null before the first load.
              * @enum {string|null}
              */
-            serving_origin: "embedded" | "file" | "url" | "lnd" | null;
+            serving_origin: "embedded" | "file" | "url" | "lnd" | "cln" | null;
         };
         GraphRefreshFailureDto: {
             at: string;

@@ -1,4 +1,4 @@
-import { ClnLiveNodeSource } from '../../../src/clients/cln/cln-live-node.source';
+import { ClnLiveNodeSource } from '../../../src/intelligence/live-node/cln-live-node.source';
 import { ClnClient } from '../../../src/clients/cln/cln.client';
 import { UpstreamMetrics } from '../../../src/clients/common/upstream-metrics.service';
 import { UpstreamError } from '../../../src/clients/common/upstream.error';
