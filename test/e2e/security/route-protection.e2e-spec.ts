@@ -45,7 +45,7 @@ const PUBLIC = [
  * accept every HTTP method, and that only call `next()`. They are not endpoints; a path that nothing else handles
  * falls through them to the API's 404 (checked below).
  */
-const MIDDLEWARE_BINDINGS = ['/api/v1', '/api/v1/{*splat}'] as const;
+const MIDDLEWARE_BINDINGS = ['/api/v1', '/api/v1/{*splat}', '/mcp', '/mcp/'] as const; // /mcp: outside the prefix, bound on its own
 
 /** Values for route parameters: real ones where the route has a meaning for them, any segment otherwise. */
 const SAMPLE_PARAMS: Record<string, string> = {
