@@ -122,8 +122,13 @@ describe('Core Lightning live source (clnrest double): own node, GRAPH_SOURCE=cl
       // Two refreshes that failed, one after the other: the graph served meanwhile is the one from before.
       await until(async () => cln.requests.filter((r) => r.path === '/v1/listchannels').length, (n) => n >= 2, `two ${bad} listchannels answers`);
       const after = await health();
-      expect(after.graph).toEqual(kept.graph);
-      expect(after.status).toBe('healthy');
+      // The graph served is the one from before; the refresh state says why the new answers were refused.
+      const { refresh: keptRefresh, ...keptGraph } = kept.graph;
+      const { refresh, ...afterGraph } = after.graph;
+      expect(afterGraph).toEqual(keptGraph);
+      expect(refresh.last_success_at).toBe(keptRefresh.last_success_at);
+      expect(refresh.consecutive_failures).toBeGreaterThanOrEqual(1);
+      expect(refresh.last_failure.reason).toMatch(bad === 'corrupt' ? /could not be read.*listchannels/ : /no channels/);
       cln.reset();
       gossip = clnGossipChannels(nowSec - 200);
     }

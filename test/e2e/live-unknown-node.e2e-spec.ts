@@ -171,6 +171,6 @@ describe('a node the graph lacks with no live source configured', () => {
   it('404 naming the variables that configure one', async () => {
     const { body } = await request(app.getHttpServer()).get(info(FRESH)).expect(404);
     expect(body.code).toBe('NODE_NOT_FOUND');
-    expect(body.detail).toMatch(/no live source is configured to look it up: set LND_REST_URL with LND_MACAROON_HEX or LND_MACAROON_PATH, or MEMPOOL_BASE_URL$/);
+    expect(body.detail).toMatch(/no live source is configured to look it up: set LND_REST_URL with LND_MACAROON_HEX or LND_MACAROON_PATH, or CLN_REST_URL with CLN_RUNE, or MEMPOOL_BASE_URL$/);
   });
 });
