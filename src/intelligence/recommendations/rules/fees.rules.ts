@@ -3,7 +3,7 @@ import { ChannelView, effectiveFeeRate, NodeAnalysis } from '../node-analysis';
 import { classifyNodeRole, DELIBERATE_HIGH_FEE_PPM, NodeRoleAssessment } from '../node-role.classifier';
 import type { Finding, Priority, Rule } from '../recommendation.types';
 import { median } from '../../../graph/stats/ranking';
-import { baseFinding, channelRef, withLazyDetail, enabledLocal, feePath, graphEvidence, MIN_FEE_DELTA_PPM, MIN_FEE_DELTA_RATIO, niceCeil, niceFee, niceFloor, peerName, worthChanging } from './rule-helpers';
+import { baseFinding, channelRef, enabledLocal, feePath, graphEvidence, MIN_FEE_DELTA_PPM, MIN_FEE_DELTA_RATIO, niceCeil, niceFee, niceFloor, peerName, worthChanging } from './rule-helpers';
 
 /** Below this many competing channels into a peer, "the market" for that peer is too thin to compare with. */
 export const MIN_COMPETITORS = 5;
@@ -128,57 +128,52 @@ function competitionFinding(node: NodeAnalysis, ch: ChannelView, role: NodeRoleA
   if (!worthChanging(cur, target)) return null;
   const path = feePath(cur, target);
   const stance = deliberateStance(cur);
+  const pctBefore = comp.percentBelow(curEffective);
+  const pctAfter = comp.percentBelow(ownEffectiveFee(ch, target));
   const big = ch.capacitySat >= node.network.medianChannelSat;
   const { priority, confidence } = tempered(role, rule === 'fee_underpriced' && big ? 'high' : 'medium', Math.min(0.9, 0.5 + m.n / 100), !m.solid || stance !== null);
-  const finding = baseFinding({
+  return baseFinding({
     rule,
     type: 'fee_adjustment',
     category: 'revenue',
     priority,
     message: stance ? (rule === 'fee_underpriced' ? 'fee_underpriced_stance' : 'fee_overpriced_stance') : rule,
-    params: {},
+    params: {
+      peer: peerName(ch),
+      current: cur,
+      suggested: target,
+      firstStep: path[0],
+      steps: path.length,
+      median: m.median,
+      competitors: m.n,
+      multiple: OVERPRICED_RATIO,
+      pctBefore: rule === 'fee_underpriced' ? Math.round(100 - pctBefore) : pctBefore,
+      pctAfter: rule === 'fee_underpriced' ? Math.round(100 - pctAfter) : pctAfter,
+      medianName: m.n % 2 === 0 ? 'lower median' : 'median',
+    },
     channel: ch,
     targetNodes: [ch.peerPubkey],
     currentValue: cur,
     suggestedValue: target,
     direction: 'outbound',
+    evidence: [
+      graphEvidence(node, 'own_fee_rate', cur, 'ppm'),
+      graphEvidence(node, 'competing_channels_into_peer', m.n, 'channels'),
+      graphEvidence(node, 'competing_fee_rate_p25', m.p25, 'ppm (nearest rank)'),
+      graphEvidence(node, 'competing_fee_rate_median', m.median, m.n % 2 === 0 ? 'ppm (nearest rank: the lower median, n even)' : 'ppm (nearest rank)'),
+      graphEvidence(node, 'competing_fee_rate_p75', m.p75, 'ppm (nearest rank)'),
+      graphEvidence(node, 'percentile_among_competitors_before', pctBefore, '% of competing fees below'),
+      graphEvidence(node, 'percentile_among_competitors_after', pctAfter, '% of competing fees below'),
+      graphEvidence(node, 'market_depth', m.solid ? 'solid' : 'thin', `${SOLID_MARKET_COMPETITORS}+ competitors is solid`),
+      pathEvidence(node, path),
+      graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
+      inboundEvidence(node, local),
+      ...effectiveEvidence(node, ch, cur),
+    ],
     confidence,
     impactScore: ch.capacitySat * Math.abs(Math.log((target + 1) / (cur + 1))),
     policyChange: { feeRatePpm: path[0] },
-  });
-  return withLazyDetail(finding, () => {
-    const pctBefore = comp.percentBelow(curEffective);
-    const pctAfter = comp.percentBelow(ownEffectiveFee(ch, target));
-    return {
-      params: {
-        peer: peerName(ch),
-        current: cur,
-        suggested: target,
-        firstStep: path[0],
-        steps: path.length,
-        median: m.median,
-        competitors: m.n,
-        multiple: OVERPRICED_RATIO,
-        pctBefore: rule === 'fee_underpriced' ? Math.round(100 - pctBefore) : pctBefore,
-        pctAfter: rule === 'fee_underpriced' ? Math.round(100 - pctAfter) : pctAfter,
-        medianName: m.n % 2 === 0 ? 'lower median' : 'median',
-      },
-      evidence: [
-        graphEvidence(node, 'own_fee_rate', cur, 'ppm'),
-        graphEvidence(node, 'competing_channels_into_peer', m.n, 'channels'),
-        graphEvidence(node, 'competing_fee_rate_p25', m.p25, 'ppm (nearest rank)'),
-        graphEvidence(node, 'competing_fee_rate_median', m.median, m.n % 2 === 0 ? 'ppm (nearest rank: the lower median, n even)' : 'ppm (nearest rank)'),
-        graphEvidence(node, 'competing_fee_rate_p75', m.p75, 'ppm (nearest rank)'),
-        graphEvidence(node, 'percentile_among_competitors_before', pctBefore, '% of competing fees below'),
-        graphEvidence(node, 'percentile_among_competitors_after', pctAfter, '% of competing fees below'),
-        graphEvidence(node, 'market_depth', m.solid ? 'solid' : 'thin', `${SOLID_MARKET_COMPETITORS}+ competitors is solid`),
-        pathEvidence(node, path),
-        graphEvidence(node, 'channel_capacity', ch.capacitySat, 'sat'),
-        inboundEvidence(node, local),
-        ...effectiveEvidence(node, ch, cur),
-      ],
-      commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: path[0] }),
-    };
+    commands: feeChangeCommands(channelRef(ch), local, { ...local, feeRatePpm: path[0] }),
   });
 }
 

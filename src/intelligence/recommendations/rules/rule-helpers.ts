@@ -44,25 +44,6 @@ export function baseFinding(f: Pick<Finding, 'rule' | 'type' | 'category' | 'pri
   };
 }
 
-/** The parts of a finding only its wording and its reader need. */
-export type FindingDetail = Pick<Finding, 'params' | 'evidence' | 'commands'>;
-
-/**
- * `f` with its params, evidence and commands built on first read: a hub's channels give hundreds of fee
- * findings of which the per-rule cap keeps ten, and the others are only ever sorted and counted. Reading any
- * of the three builds all three once; spreading or serialising the finding reads them like plain fields.
- */
-export function withLazyDetail<T extends Finding>(f: T, build: () => FindingDetail): T {
-  let detail: FindingDetail | null = null;
-  const get = () => (detail ??= build());
-  Object.defineProperties(f, {
-    params: { get: () => get().params, enumerable: true, configurable: true },
-    evidence: { get: () => get().evidence, enumerable: true, configurable: true },
-    commands: { get: () => get().commands, enumerable: true, configurable: true },
-  });
-  return f;
-}
-
 /** Rounds a fee suggestion to a value an operator would set: whole ppm, 2 significant digits above 100. */
 export function niceFee(ppm: number): number {
   if (ppm <= 100) return Math.max(1, Math.round(ppm));
