@@ -3,6 +3,7 @@ import { ChannelView, effectiveFeeRate, NodeAnalysis } from '../node-analysis';
 import { classifyNodeRole, DELIBERATE_HIGH_FEE_PPM, NodeRoleAssessment } from '../node-role.classifier';
 import type { Finding, Priority, Rule } from '../recommendation.types';
 import { median } from '../../../graph/stats/ranking';
+import { sameOperatorChannels } from '../same-operator';
 import { baseFinding, channelRef, enabledLocal, feePath, graphEvidence, MIN_FEE_DELTA_PPM, MIN_FEE_DELTA_RATIO, niceCeil, niceFee, niceFloor, peerName, worthChanging } from './rule-helpers';
 
 /** Below this many competing channels into a peer, "the market" for that peer is too thin to compare with. */
@@ -345,9 +346,10 @@ export const feeRules: Rule = (node, role = classifyNodeRole(node)) => {
   if (!role.canRoute) return [];
   const out: Finding[] = [];
   const market = new Map<ChannelView, Finding>();
-  const sameOperator = role.sameOperator;
+  // Read from the channels given (not from the role): a copy of the node with some policies changed keeps its links.
+  const sameOperator = sameOperatorChannels(node.alias, node.channels);
   // Links to the operator's own other nodes at 0 ppm both ways are deliberate: no fee advice on them.
-  const priced = sameOperator && sameOperator.size > 0 ? node.channels.filter((ch) => !sameOperator.has(ch)) : node.channels;
+  const priced = sameOperator.size > 0 ? node.channels.filter((ch) => !sameOperator.has(ch)) : node.channels;
   for (const ch of priced) {
     const f = freeRouting(node, ch, role) ?? competitionFinding(node, ch, role);
     if (f) market.set(ch, f);
@@ -360,5 +362,5 @@ export const feeRules: Rule = (node, role = classifyNodeRole(node)) => {
     if (b) out.push(b);
   }
   const spark = sparkseerFees(node);
-  return [...out, ...(sameOperator && sameOperator.size > 0 ? spark.filter((f) => !sameOperator.has(f.channel!)) : spark)];
+  return [...out, ...(sameOperator.size > 0 ? spark.filter((f) => !sameOperator.has(f.channel!)) : spark)];
 };
