@@ -32,6 +32,12 @@ const TOUR = [
     project: (b) => ({ alias: b.node_info.alias, metrics: b.metrics, position: pick(b.network_position, ['degree', 'capacity', 'routable']) }),
   },
   {
+    note: 'The graph behind every answer: its date, and stale past GRAPH_MAX_AGE_DAYS (graph.warning then says what to configure)',
+    path: `/api/v1/node/${ACINQ}/info`,
+    jq: '.graph | {source, snapshot_date, max_age_days, stale}',
+    project: (b) => pick(b.graph, ['source', 'snapshot_date', 'max_age_days', 'stale']),
+  },
+  {
     note: 'CoinGate across the 2024-09-22 and 2021-04-16 snapshots, with the change since each',
     path: `/api/v1/node/${COINGATE}/info?include_historical=true`,
     jq: '.historical[] | {snapshot_date, total_channels, distinct_peers, degree_rank, change}',

@@ -13,6 +13,12 @@ describe(validateEnv.name, () => {
     expect(env).toMatchObject({ LOG_LEVEL: 'info', WORKERS: 2, ENVIRONMENT: 'production' });
   });
 
+  it('graph age and download limits default to 7 days, 512 MB and 300 s; an https snapshot URL is accepted', () => {
+    expect(validateEnv({})).toMatchObject({ GRAPH_MAX_AGE_DAYS: 7, GRAPH_DOWNLOAD_MAX_MB: 512, GRAPH_DOWNLOAD_TIMEOUT: 300 });
+    expect(validateEnv({ GRAPH_SNAPSHOT: 'https://dumps.example/graph_2026-12-05.json.gz' }).GRAPH_SNAPSHOT).toBe('https://dumps.example/graph_2026-12-05.json.gz');
+    expect(validateEnv({ GRAPH_SNAPSHOT: 'data/ln-graph/http-export.json' }).GRAPH_SNAPSHOT).toBe('data/ln-graph/http-export.json');
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT: PORT must be an integer/],
     [{ PORT: '70000' }, /PORT/],
@@ -23,6 +29,11 @@ describe(validateEnv.name, () => {
     [{ CORS_ORIGINS: 'dazno.de' }, /CORS_ORIGINS must be a comma-separated list of http\(s\) origins/],
     [{ SPARKSEER_BASE_URL: 'ftp:/x' }, /SPARKSEER_BASE_URL must be an http\(s\) URL/],
     [{ SECRET_KEY: 'short' }, /SECRET_KEY must be at least 16 characters/],
+    [{ GRAPH_SNAPSHOT: 'http://dumps.example/graph.json.gz' }, /GRAPH_SNAPSHOT must be a file path or an https:\/\/ URL: plain http:\/\/ is refused/],
+    [{ GRAPH_SNAPSHOT: 'HTTP://dumps.example/graph.json.gz' }, /plain http:\/\/ is refused/],
+    [{ GRAPH_MAX_AGE_DAYS: '-1' }, /GRAPH_MAX_AGE_DAYS must be a whole number of days/],
+    [{ GRAPH_DOWNLOAD_MAX_MB: '0' }, /GRAPH_DOWNLOAD_MAX_MB must be a whole number of MB/],
+    [{ GRAPH_DOWNLOAD_TIMEOUT: '5m' }, /GRAPH_DOWNLOAD_TIMEOUT must be a whole number of seconds/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => validateEnv(env)).toThrow(message);
   });

@@ -33,7 +33,7 @@ export class GraphRefreshDto {
   @ApiProperty({ enum: GRAPH_ORIGIN_KINDS })
   configured_origin!: GraphOriginKind;
   /** The source of the graph served now; differs from configured_origin while a boot fallback serves. Null before the first load. */
-  @ApiProperty({ enum: GRAPH_ORIGIN_KINDS, nullable: true })
+  @ApiProperty({ enum: [...GRAPH_ORIGIN_KINDS, null], nullable: true })
   serving_origin!: GraphOriginKind | null;
   /** Whether the configured source is live (a node or a published dump): only then can its refreshes degrade health. */
   live!: boolean;

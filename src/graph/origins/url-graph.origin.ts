@@ -25,8 +25,10 @@ export class UrlGraphOrigin implements GraphOrigin {
     try {
       // The name keeps the URL's file name (its date, its .gz); the loader reads the content, not the suffix.
       const path = join(dir, dump.name.replace(/[^\w.-]/g, '_') || 'graph.json');
+      // eslint-disable-next-line security/detect-non-literal-fs-filename -- a file in our own fresh mkdtemp directory, name sanitised above
       await writeFile(path, dump.bytes, { mode: 0o600 });
       const when = dump.lastModified ?? new Date();
+      // eslint-disable-next-line security/detect-non-literal-fs-filename -- the same temporary file
       await utimes(path, when, when);
       return await loadGraphInWorker({ path });
     } finally {
