@@ -28,6 +28,7 @@ import { NodeSearchService } from '../search/node-search.service';
 import { McpToolMetrics } from './mcp-tool.metrics';
 import { REVIEW_MY_NODE, reviewMyNodePrompt } from './prompts/review-my-node.prompt';
 import { NETWORK_STATS_RESOURCE } from './resources/network-stats.resource';
+import { GraphService } from '../graph/graph.service';
 import { MCP_TOOLS, McpTool, toolByName, ToolServices } from './tools/mcp-tools';
 import TOOL_SCHEMAS from './tool-schemas.json';
 
@@ -83,10 +84,11 @@ export class McpServerFactory {
     candidates: ChannelCandidatesService,
     networkStats: NetworkStatsService,
     health: HealthChecksService,
+    graphs: GraphService,
     private readonly metrics: McpToolMetrics,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {
-    this.services = { search, nodeInfo, recommendations, priorities, candidates, networkStats, health };
+    this.services = { search, nodeInfo, recommendations, priorities, candidates, networkStats, health, graphs };
     this.tools = MCP_TOOLS.map((t) => this.describe(t));
   }
 

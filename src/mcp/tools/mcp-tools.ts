@@ -1,3 +1,4 @@
+import type { GraphService } from '../../graph/graph.service';
 import type { HealthChecksService } from '../../health/health-checks.service';
 import type { ChannelCandidatesService } from '../../intelligence/candidates/channel-candidates.service';
 import type { ChannelCandidatesResponseDto } from '../../intelligence/dto/channel-candidates.dto';
@@ -29,6 +30,8 @@ export interface ToolServices {
   candidates: ChannelCandidatesService;
   networkStats: NetworkStatsService;
   health: HealthChecksService;
+  /** Stamps answers with the graph's age, as the REST controllers do. */
+  graphs: GraphService;
 }
 
 export interface McpTool<A extends object = object, R extends object = object> {
@@ -78,7 +81,7 @@ export const MCP_TOOLS: McpTool[] = [
     description: `A node's alias, every channel with both policies, capacity and fee figures, network position (degree, capacity, betweenness, closeness, eigenvector ranks) and, with include_historical, its history across older snapshots; live sources merged when configured. ${DATA_NOTE} ${CHEAP}`,
     args: NodeInfoArgs,
     expensive: false,
-    run: async (s, a: NodeInfoArgs) => s.nodeInfo.getNodeInfo(a.pubkey, { includeHistorical: a.include_historical ?? false, useCache: true }),
+    run: async (s, a: NodeInfoArgs) => s.graphs.stamp(await s.nodeInfo.getNodeInfo(a.pubkey, { includeHistorical: a.include_historical ?? false, useCache: true })),
     summary: (r) =>
       `Node ${quoted(r.node_info.alias)} (${r.pubkey}): ${r.metrics.total_channels} channels, ${r.metrics.total_capacity} sat, degree rank ${r.network_position.degree.rank} of ${r.network_position.total_nodes} (${r.source}).`,
   }),
@@ -105,7 +108,7 @@ export const MCP_TOOLS: McpTool[] = [
     args: RecommendationsArgs,
     expensive: false,
     run: async (s, a: RecommendationsArgs) =>
-      s.recommendations.getRecommendations(a.pubkey, { category: a.category, priority: a.priority }, a.language ?? s.recommendations.defaultLanguage),
+      s.graphs.stamp(await s.recommendations.getRecommendations(a.pubkey, { category: a.category, priority: a.priority }, a.language ?? s.recommendations.defaultLanguage)),
     summary: (r) =>
       `${r.total_count} recommendation(s) for ${truncatePubkey(r.pubkey)} (role ${r.node_role.role})${r.recommendations[0] ? `; first (${r.recommendations[0].priority}): ${r.recommendations[0].action}` : ''}.`,
   }),
@@ -117,7 +120,7 @@ export const MCP_TOOLS: McpTool[] = [
     expensive: true,
     run: async (s, a: PrioritiesArgs) => {
       const { pubkey, language, ...body } = a;
-      return s.priorities.getPlan(pubkey, body, language ?? s.priorities.defaultLanguage);
+      return s.graphs.stamp(await s.priorities.getPlan(pubkey, body, language ?? s.priorities.defaultLanguage));
     },
     summary: (r) =>
       `Plan for ${truncatePubkey(r.pubkey)}: ${r.priority_actions.length} action(s), ${r.total_estimated_cost} sat of fees, ${r.total_committed_capital} sat of capital (${r.model_used})${r.priority_actions[0] ? `; first: ${r.priority_actions[0].action}` : ''}.`,
@@ -128,7 +131,7 @@ export const MCP_TOOLS: McpTool[] = [
     description: `Peers the node has no channel with, ranked by what one new channel to each would do to its betweenness, closeness and eigenvector ranks, vetted (zombie share, inbound fee demand, overlap) and with suggested sizes and fees. 503 ANALYTICS_NOT_READY while centralities are computed. ${DATA_NOTE} ${EXPENSIVE}`,
     args: ChannelCandidatesArgs,
     expensive: true,
-    run: async (s, a: ChannelCandidatesArgs) => s.candidates.rank(a.pubkey, a.limit ?? 10, a.min_capacity ?? 0),
+    run: async (s, a: ChannelCandidatesArgs) => s.graphs.stamp(await s.candidates.rank(a.pubkey, a.limit ?? 10, a.min_capacity ?? 0)),
     summary: candidatesSummary,
   }),
   tool({
@@ -137,7 +140,7 @@ export const MCP_TOOLS: McpTool[] = [
     description: `The same figures, vetting and sizes for exactly the peers the operator is considering (1 to 50, in their order, optionally with the channel size in mind), plus the change in mean hop distance. ${DATA_NOTE} ${EXPENSIVE}`,
     args: EvaluateCandidatesArgs,
     expensive: true,
-    run: async (s, a: EvaluateCandidatesArgs) => s.candidates.evaluate(a.pubkey, { candidates: a.candidates }),
+    run: async (s, a: EvaluateCandidatesArgs) => s.graphs.stamp(await s.candidates.evaluate(a.pubkey, { candidates: a.candidates })),
     summary: candidatesSummary,
   }),
   tool({
