@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { CentralityService } from './centrality.service';
+import { FlowService } from './flow.service';
 import { GraphService } from './graph.service';
 import { GraphHistoryService } from './history/graph-history.service';
 
 @Module({
   imports: [ClientsModule],
-  providers: [GraphService, GraphHistoryService, CentralityService],
-  exports: [GraphService, GraphHistoryService, CentralityService],
+  providers: [GraphService, GraphHistoryService, CentralityService, FlowService],
+  exports: [GraphService, GraphHistoryService, CentralityService, FlowService],
 })
 export class GraphModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { GraphModule } from '../graph/graph.module';
+import { FlowController } from './flow/flow.controller';
+import { FlowWhatIfService } from './flow/flow-what-if.service';
 import { CandidatePoolService } from './candidates/candidate-pool.service';
 import { ChannelCandidatesController } from './candidates/channel-candidates.controller';
 import { ChannelCandidatesService } from './candidates/channel-candidates.service';
@@ -18,7 +20,7 @@ import { RecommendationsService } from './recommendations/recommendations.servic
 
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
-  controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController],
-  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService],
+  controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController, FlowController],
+  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService, FlowWhatIfService],
 })
 export class IntelligenceModule {}

@@ -41,7 +41,7 @@ export class NodeFlowDto {
   forwards_per_day!: FlowSpreadDto | null;
   volume_sat_per_day!: FlowSpreadDto | null;
   revenue_sat_per_day!: FlowSpreadDto | null;
-  /** Share (0–1) of the simulated payments' forwards (hops through an intermediate node) that this node makes. */
+  /** The node's forwarded volume over the forwarded volume of every hop of the simulated payments (0–1). */
   share_of_network_flow!: FlowSpreadDto | null;
   /** Payments sampled per seeded run, and how many runs the spread is taken over. */
   payments_per_run!: number | null;
@@ -59,16 +59,17 @@ const INBOUND_BASE_MSG = `must be a whole number of msat between -${MAX_BASE_FEE
 
 /** A change of the node's own (outgoing) policy on its channel(s) to one peer, or on one channel named by id. */
 export class PolicyChangeDto {
-  /** The peer at the other end; every channel of the node with that peer changes. Give this or `channel_id`. */
+  /** The peer at the other end; every channel of the node with that peer changes. Give exactly one of `peer` and `short_channel_id`. */
   @IsOptional()
   @IsNodePubkey()
-  @ApiPropertyOptional({ description: 'Peer pubkey (66 hex characters); every channel of the node with that peer changes. Give this or channel_id.' })
+  @ApiPropertyOptional({ description: 'Peer pubkey (66 hex characters); every channel of the node with that peer changes. Give exactly one of peer and short_channel_id.' })
   peer?: string;
 
-  /** One channel of the node, as a short channel id (`850000x1234x0`) or its 64-bit decimal form. */
+  /** One channel of the node, as a short channel id (`850000x1234x0`) or its 64-bit decimal form (graphs without ids, like the embedded snapshot, need `peer`). */
   @IsOptional()
-  @Matches(/^(\d{1,7}x\d{1,5}x\d{1,5}|\d{1,20})$/, { message: 'channel_id must be a short channel id like 850000x1234x0 or its decimal form' })
-  channel_id?: string;
+  @Matches(/^(\d{1,7}x\d{1,7}x\d{1,5}|\d{1,20})$/, { message: 'short_channel_id must be a short channel id like 850000x1234x0 or its decimal form' })
+  @ApiPropertyOptional({ pattern: '^(\\d{1,7}x\\d{1,7}x\\d{1,5}|\\d{1,20})$' })
+  short_channel_id?: string;
 
   @IsOptional()
   @IsInt({ message: `fee_rate_ppm ${RATE_MSG}` })
@@ -250,8 +251,9 @@ export class FlowBeforeAfterDto {
 }
 
 export class ChannelWhatIfDto extends FlowBeforeAfterDto {
-  /** Short channel id; null for a new channel. */
-  channel_id!: string | null;
+  /** Short channel id; null for a new channel or when the graph has no ids (the embedded snapshot). */
+  short_channel_id!: string | null;
+  capacity_sat!: number;
   peer_pubkey!: string;
   peer_alias!: string | null;
   /** True for a channel the what-if opens. */
@@ -335,8 +337,9 @@ export class FeeCurveResponseDto {
   pubkey!: string;
   peer_pubkey!: string;
   peer_alias!: string | null;
-  /** The node's channels to the peer the curve sets the rate of (all of them together). */
-  channel_ids!: string[];
+  /** The node's channels to the peer whose rate the curve sets (all of them together), and their short ids where the graph has them. */
+  channel_count!: number;
+  short_channel_ids!: string[];
   /** The node's current rate on those channels (the highest, when they differ). */
   current_fee_rate_ppm!: number;
   /** Forwards and revenue over those channels at each rate, ascending. */

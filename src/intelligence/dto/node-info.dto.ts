@@ -1,3 +1,4 @@
+import { NodeFlowDto } from './flow.dto';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class NodeDescriptionDto {
@@ -200,6 +201,8 @@ export class NetworkPositionDto {
   mean_hop_distance!: number | null;
   /** When the centralities were computed (ISO 8601). */
   computed_at!: string | null;
+  /** The node in the payment-flow model: modelled forwards, volume, revenue per day and share of network flow (p10/p50/p90). */
+  flow!: NodeFlowDto;
 }
 
 export class HistoryChangeDto {

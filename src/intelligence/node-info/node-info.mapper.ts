@@ -7,6 +7,8 @@ import type { MempoolNodeDetails } from '../../clients/mempool/mempool.types';
 import type { SparkseerNodeStats } from '../../clients/sparkseer/sparkseer.types';
 import type { CentralityColumn } from '../../graph/analytics/centralities';
 import type { CentralityState } from '../../graph/centrality.service';
+import type { FlowState } from '../../graph/flow.service';
+import { nodeFlowDto } from '../flow/flow.mapper';
 import { CentralityDto, ChannelDto, ChannelPolicyDto, HistoryPointDto, LiveNodeDto, NetworkPositionDto, NodeMetricsDto, OwnNodeDto, SparkseerStatsDto } from '../dto/node-info.dto';
 import type { OwnNodeData } from '../live/own-node.service';
 
@@ -71,7 +73,7 @@ function centrality(col: CentralityColumn, v: number): CentralityDto | null {
   return col.rank[v] === 0 ? null : { value: col.raw[v], normalized: col.normalized[v], rank: col.rank[v], percentile: col.percentile[v] };
 }
 
-export function networkPosition(state: GraphState, v: number, c: CentralityState | null): NetworkPositionDto {
+export function networkPosition(state: GraphState, v: number, c: CentralityState | null, flow: FlowState | null): NetworkPositionDto {
   const r = state.ranks;
   const t = c?.status === 'ready' ? c.table : null;
   return {
@@ -88,6 +90,7 @@ export function networkPosition(state: GraphState, v: number, c: CentralityState
     eigenvector: t ? centrality(t.eigenvector, v) : null,
     mean_hop_distance: t && !Number.isNaN(t.meanHopDistance[v]) ? Math.round(t.meanHopDistance[v] * 1e4) / 1e4 : null,
     computed_at: c?.computedAt?.toISOString() ?? null,
+    flow: nodeFlowDto(flow, v),
   };
 }
 

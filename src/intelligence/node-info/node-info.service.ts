@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppCacheService } from '../../cache/app-cache.service';
 import { NodeNotFoundError } from '../../common/errors/domain.error';
 import { CentralityService } from '../../graph/centrality.service';
+import { FlowService } from '../../graph/flow.service';
 import { GraphService } from '../../graph/graph.service';
 import { GraphHistoryService } from '../../graph/history/graph-history.service';
 import { NodeInfoResponseDto } from '../dto/node-info.dto';
@@ -24,13 +25,15 @@ export class NodeInfoService {
     private readonly cache: AppCacheService,
     private readonly enrichment: NodeEnrichmentService,
     private readonly centralities: CentralityService,
+    private readonly flow: FlowService,
   ) {}
 
   async getNodeInfo(pubkey: string, opts: NodeInfoOptions): Promise<NodeInfoResponseDto> {
     const state = this.graphs.current();
     const centralities = this.centralities.current();
-    // The centrality status is part of the key: an answer cached while computing is not served once ready.
-    const key = this.cache.key('node_info', state.graph.meta.version, centralities?.status ?? 'computing', pubkey, opts.includeHistorical ? 'h' : 'n');
+    const flow = this.flow.current();
+    // The centrality and flow statuses are part of the key: an answer cached while computing is not served once ready.
+    const key = this.cache.key('node_info', state.graph.meta.version, centralities?.status ?? 'computing', flow?.status ?? 'computing', pubkey, opts.includeHistorical ? 'h' : 'n');
     if (opts.useCache) {
       const cached = await this.cache.get<NodeInfoResponseDto>(key);
       if (cached) return { ...cached, cache_hit: true };
@@ -39,7 +42,7 @@ export class NodeInfoService {
     if (v < 0) throw new NodeNotFoundError(pubkey, state.graph.meta.snapshotDate);
 
     const metrics = nodeMetrics(state, v);
-    const position = networkPosition(state, v, centralities);
+    const position = networkPosition(state, v, centralities, flow);
     const live = await this.enrichment.enrich(pubkey, opts.useCache);
     const channels = nodeChannels(state, v);
     const answer: NodeInfoResponseDto = {
