@@ -3,6 +3,7 @@ import { ClientsModule } from '../clients/clients.module';
 import { GraphModule } from '../graph/graph.module';
 import { FlowController } from './flow/flow.controller';
 import { FlowWhatIfService } from './flow/flow-what-if.service';
+import { AdviceFlowService } from './flow/advice-flow.service';
 import { CandidatePoolService } from './candidates/candidate-pool.service';
 import { ChannelCandidatesController } from './candidates/channel-candidates.controller';
 import { ChannelCandidatesService } from './candidates/channel-candidates.service';
@@ -21,6 +22,6 @@ import { RecommendationsService } from './recommendations/recommendations.servic
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
   controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController, FlowController],
-  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService, FlowWhatIfService],
+  providers: [NodeInfoService, RecommendationsService, PrioritiesService, PlanModelClient, NodeEnrichmentService, OwnNodeService, NodeAnalysisService, CandidatePoolService, ChannelCandidatesService, FlowWhatIfService, AdviceFlowService],
 })
 export class IntelligenceModule {}

@@ -25,7 +25,7 @@ export class FlowController {
   @HttpCode(200)
   @ExpensiveRoute()
   @ApiProblemResponsesDescribed({ 404: 'Unknown node (code NODE_NOT_FOUND)', 422: 'A what-if the model cannot apply (code INVALID_WHAT_IF); `errors` names each change', 503: NOT_READY }, 400, 404, 422, 503)
-  simulate(@Param() { pubkey }: NodePubkeyParams, @Body() body: SimulateRequestDto): Promise<SimulateResponseDto> {
+  simulateWhatIf(@Param() { pubkey }: NodePubkeyParams, @Body() body: SimulateRequestDto): Promise<SimulateResponseDto> {
     return this.whatIf.simulate(pubkey, body);
   }
 
@@ -37,7 +37,7 @@ export class FlowController {
   @Get(':pubkey/channels/:peer/fee-curve')
   @ExpensiveRoute()
   @ApiProblemResponsesDescribed({ 404: 'Unknown node (code NODE_NOT_FOUND) or no channel between the node and the peer (code CHANNEL_NOT_FOUND)', 422: 'to is below from (code INVALID_WHAT_IF)', 503: NOT_READY }, 400, 404, 422, 503)
-  feeCurve(@Param() { pubkey, peer }: PeerChannelParams, @Query() q: FeeCurveQuery): Promise<FeeCurveResponseDto> {
+  getFeeCurve(@Param() { pubkey, peer }: PeerChannelParams, @Query() q: FeeCurveQuery): Promise<FeeCurveResponseDto> {
     return this.whatIf.feeCurve(pubkey, peer, q);
   }
 }
