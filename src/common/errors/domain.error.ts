@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'GRAPH_NOT_READY'
   | 'ANALYTICS_NOT_READY'
+  | 'FLOW_NOT_READY'
+  | 'CHANNEL_NOT_FOUND'
+  | 'INVALID_WHAT_IF'
   | 'GRAPH_SNAPSHOT_INVALID'
   | 'UPSTREAM_UNAVAILABLE'
   | 'PAYLOAD_TOO_LARGE'
@@ -48,5 +51,25 @@ export class GraphNotReadyError extends DomainError {
 export class AnalyticsNotReadyError extends DomainError {
   constructor() {
     super('ANALYTICS_NOT_READY', 'Network centralities are still being computed for this graph; retry in a few seconds');
+  }
+}
+
+/** The payment-flow model of the current graph is still being computed (issue 24). */
+export class FlowNotReadyError extends DomainError {
+  constructor() {
+    super('FLOW_NOT_READY', 'The payment-flow model is still being computed for this graph; retry in a few seconds');
+  }
+}
+
+export class ChannelNotFoundError extends DomainError {
+  constructor(detail: string) {
+    super('CHANNEL_NOT_FOUND', detail);
+  }
+}
+
+/** A what-if that cannot be applied (unknown peer, a channel of another node, an impossible value). */
+export class InvalidWhatIfError extends DomainError {
+  constructor(detail: string) {
+    super('INVALID_WHAT_IF', detail);
   }
 }
