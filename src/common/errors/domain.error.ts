@@ -54,8 +54,9 @@ export class AnalyticsNotReadyError extends DomainError {
   }
 }
 
+/** The payment-flow model of the current graph is not ready: computing (with Retry-After), failed, or turned off (issue 24). */
 export class FlowNotReadyError extends DomainError {
-  constructor(reason: 'computing' | 'failed' | 'disabled', retryAfterSeconds?: number) {
+  constructor(reason: 'computing' | 'failed' | 'disabled' = 'computing', retryAfterSeconds?: number) {
     const message = {
       computing: 'The payment-flow model is still being computed for this graph; retry after Retry-After seconds',
       failed: 'The payment-flow model of this graph failed to compute; it is rebuilt with the next graph load',
@@ -66,8 +67,9 @@ export class FlowNotReadyError extends DomainError {
 }
 
 export class ChannelNotFoundError extends DomainError {
-  constructor(pubkey: string, peer: string) {
-    super('CHANNEL_NOT_FOUND', `Node ${pubkey} has no channel with ${peer} in the current graph`, { pubkey, peer });
+  /** `(pubkey, peer)` for the node's channel(s) to a peer, or one detail sentence. */
+  constructor(pubkeyOrDetail: string, peer?: string) {
+    super('CHANNEL_NOT_FOUND', peer === undefined ? pubkeyOrDetail : `Node ${pubkeyOrDetail} has no channel with ${peer} in the current graph`, peer === undefined ? undefined : { pubkey: pubkeyOrDetail, peer });
   }
 }
 
