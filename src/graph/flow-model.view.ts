@@ -82,8 +82,21 @@ export interface WhatIfOutcome {
   computeMs: number;
 }
 
+export interface FeeCurvePointOutcome {
+  feeRatePpm: number;
+  /** The node's channel(s) to the peer together. */
+  forwardsPerDay: Spread;
+  revenueSatPerDay: Spread;
+  /** The node as a whole (its other channels gain or lose what these lose or gain). */
+  nodeForwardsPerDay: Spread;
+  nodeRevenueSatPerDay: Spread;
+}
+
 export interface FeeCurveOutcome {
-  points: Array<FlowFigures & { feeRatePpm: number }>;
+  points: FeeCurvePointOutcome[];
+  /** The rate with the highest median node revenue (the lower rate on ties). */
+  bestFeeRatePpm: number;
+  currentFeeRatePpm: number;
   method: 'fast' | 'full';
   paymentsPerRun: number;
   runs: number;
@@ -100,10 +113,10 @@ export interface FlowModelView {
   /** How long the baseline took, ms. */
   readonly computeMs: number;
   nodeFlow(node: number): NodeFlowFigures;
-  /** The node's figures on one of its channels: forwards leaving through it, revenue the node earns on them. */
-  channelFlow(node: number, chan: number): FlowFigures;
+  /** The node's own direction of each of its channels: forwards leaving through it, revenue the node earns on it. */
+  channelFlows(node: number): Array<{ chan: number; figures: FlowFigures }>;
   whatIf(input: WhatIfInput): Promise<WhatIfOutcome>;
-  /** Sets the node's rate on `chans` to each of `ratesPpm` in turn; figures are over those channels together. */
-  feeCurve(node: number, chans: number[], ratesPpm: number[]): Promise<FeeCurveOutcome>;
+  /** Sets the node's rate on its channels to `peer` to each of `ratesPpm` in turn. */
+  feeCurve(node: number, peer: number, ratesPpm: number[], parameters?: FlowParameterOverrides): Promise<FeeCurveOutcome>;
   dispose(): Promise<void>;
 }

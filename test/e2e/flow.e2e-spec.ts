@@ -22,8 +22,8 @@ function routingNode(app: NestExpressApplication): { pubkey: string; peer: strin
     if (r > bestRevenue) [best, bestRevenue] = [v, r];
   }
   if (best < 0) throw new Error('no routing node with modelled revenue in the embedded graph');
-  const chans = Array.from(g.channelsOf(best)).sort((a, b) => model.channelFlow(best, b).forwardsPerDay.p50 - model.channelFlow(best, a).forwardsPerDay.p50);
-  const peers = [...new Set(chans.map((c) => g.peerOf(c, best)))];
+  const chans = model.channelFlows(best).sort((a, b) => b.figures.forwardsPerDay.p50 - a.figures.forwardsPerDay.p50 || a.chan - b.chan);
+  const peers = [...new Set(chans.map((c) => g.peerOf(c.chan, best)))];
   const mine = new Set(peers);
   let outsider = 0;
   while (mine.has(outsider) || outsider === best || g.channelsOf(outsider).length < 20) outsider++;
@@ -87,15 +87,16 @@ describe('payment-flow model through the API (embedded 2026 graph)', () => {
     }
   });
 
-  it('fee curve: ascending rates, forwards never rising with the rate, the best point the highest median revenue', async () => {
+  it('fee curve: ascending rates, forwards never rising with the rate, the best point the highest median node revenue', async () => {
     const { body } = await request(app.getHttpServer()).get(`/api/v1/node/${node.pubkey}/channels/${node.peer}/fee-curve`).query({ from: 0, to: 3000, points: 8 }).expect(200);
     expect(body).toMatchObject({ pubkey: node.pubkey, peer_pubkey: node.peer, channel_count: expect.any(Number), current_fee_rate_ppm: expect.any(Number) });
     const rates = body.points.map((p: { fee_rate_ppm: number }) => p.fee_rate_ppm);
     expect(rates).toEqual([0, 429, 857, 1286, 1714, 2143, 2571, 3000]);
     const forwards = body.points.map((p: { forwards_per_day: SpreadJson }) => p.forwards_per_day.p50);
     for (let i = 1; i < forwards.length; i++) expect(forwards[i]).toBeLessThanOrEqual(forwards[i - 1]);
-    const top = Math.max(...body.points.map((p: { revenue_sat_per_day: SpreadJson }) => p.revenue_sat_per_day.p50));
-    expect(body.best.revenue_sat_per_day.p50).toBe(top);
+    const top = Math.max(...body.points.map((p: { node_revenue_sat_per_day: SpreadJson }) => p.node_revenue_sat_per_day.p50));
+    expect(body.best.node_revenue_sat_per_day.p50).toBe(top);
+    expect(body.points.find((p: { node_revenue_sat_per_day: SpreadJson }) => p.node_revenue_sat_per_day.p50 === top).fee_rate_ppm).toBe(body.best.fee_rate_ppm);
   });
 
   it('refuses what the model cannot apply: 422 INVALID_WHAT_IF, 404 CHANNEL_NOT_FOUND / NODE_NOT_FOUND, 400 on bad input', async () => {

@@ -329,8 +329,15 @@ export class FeeCurveQuery {
   points?: number;
 }
 
-export class FeeCurvePointDto extends FlowFiguresDto {
+export class FeeCurvePointDto {
   fee_rate_ppm!: number;
+  /** Forwards per day over the node's channel(s) to the peer. */
+  forwards_per_day!: FlowSpreadDto;
+  /** Fees the node earns per day on those channel(s), sat. */
+  revenue_sat_per_day!: FlowSpreadDto;
+  /** The node as a whole at this rate: its other channels gain or lose what these lose or gain. */
+  node_forwards_per_day!: FlowSpreadDto;
+  node_revenue_sat_per_day!: FlowSpreadDto;
 }
 
 export class FeeCurveResponseDto {
@@ -340,11 +347,11 @@ export class FeeCurveResponseDto {
   /** The node's channels to the peer whose rate the curve sets (all of them together), and their short ids where the graph has them. */
   channel_count!: number;
   short_channel_ids!: string[];
-  /** The node's current rate on those channels (the highest, when they differ). */
+  /** The node's current rate on those channels (the first one's, when parallel channels differ). */
   current_fee_rate_ppm!: number;
   /** Forwards and revenue over those channels at each rate, ascending. */
   points!: FeeCurvePointDto[];
-  /** The point with the highest median modelled revenue (the lowest such rate on ties). */
+  /** The point with the highest median modelled revenue of the node as a whole (the lowest such rate on ties). */
   best!: FeeCurvePointDto;
   model!: FlowModelInfoDto;
   compute_ms!: number;

@@ -6,7 +6,7 @@ import { GraphService } from '../../graph/graph.service';
 import type { LightningGraph } from '../../graph/model/lightning-graph';
 import { scidFromLndChannelId } from '../../graph/model/short-channel-id';
 import { ChannelWhatIfDto, FeeCurveQuery, FeeCurveResponseDto, FlowParametersDto, MAX_FEE_RATE_PPM, MAX_WHAT_IF_CHANGES, SimulateRequestDto, SimulateResponseDto } from '../dto/flow.dto';
-import { bestPointIndex, feeCurveRates, figuresDto, modelInfoDto } from './flow.mapper';
+import { feeCurveRates, figuresDto, modelInfoDto, spreadDto } from './flow.mapper';
 
 type FieldError = { field: string; message: string };
 
@@ -71,17 +71,22 @@ export class FlowWhatIfService {
     const to = q.to ?? Math.min(MAX_FEE_RATE_PPM, Math.max(DEFAULT_CURVE_TOP_PPM, 2 * current, from));
     if (to < from) throw new InvalidWhatIfError(`The curve's top rate (to=${to}) is below its bottom rate (from=${from})`, [{ field: 'to', message: 'to must be at least from' }]);
     const model = this.flow.readyModel();
-    const curve = await model.feeCurve(v, chans, feeCurveRates(from, to, q.points ?? DEFAULT_CURVE_POINTS));
-    const points = curve.points.map((p) => ({ fee_rate_ppm: p.feeRatePpm, ...figuresDto(p) }));
-    // eslint-disable-next-line security/detect-object-injection -- index computed over the same array
-    const best = points[bestPointIndex(curve.points)];
+    const curve = await model.feeCurve(v, peer, feeCurveRates(from, to, q.points ?? DEFAULT_CURVE_POINTS));
+    const points = curve.points.map((p) => ({
+      fee_rate_ppm: p.feeRatePpm,
+      forwards_per_day: spreadDto(p.forwardsPerDay),
+      revenue_sat_per_day: spreadDto(p.revenueSatPerDay),
+      node_forwards_per_day: spreadDto(p.nodeForwardsPerDay),
+      node_revenue_sat_per_day: spreadDto(p.nodeRevenueSatPerDay),
+    }));
+    const best = points.find((p) => p.fee_rate_ppm === curve.bestFeeRatePpm) ?? points[0];
     return {
       pubkey,
       peer_pubkey: g.pubkeys[peer],
       peer_alias: g.aliases[peer] ?? null,
       channel_count: chans.length,
       short_channel_ids: chans.map((c) => g.chanScid[c]).filter((s): s is string => s !== null),
-      current_fee_rate_ppm: current,
+      current_fee_rate_ppm: curve.currentFeeRatePpm,
       points,
       best,
       model: modelInfoDto(model, curve),

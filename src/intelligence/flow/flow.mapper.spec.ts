@@ -1,6 +1,6 @@
 import type { FlowModelView, NodeFlowFigures } from '../../graph/flow-model.view';
 import type { FlowState } from '../../graph/flow.service';
-import { bestPointIndex, feeCurveRates, figuresDto, flowAssumptions, nodeFlowDto, spreadDto } from './flow.mapper';
+import { feeCurveRates, figuresDto, flowAssumptions, nodeFlowDto, spreadDto } from './flow.mapper';
 
 const spread = (p10: number, p50: number, p90: number) => ({ p10, p50, p90 });
 const figures: NodeFlowFigures = {
@@ -49,12 +49,6 @@ describe('flow mapper', () => {
     expect(feeCurveRates(0, 2000, 11)).toEqual([0, 200, 400, 600, 800, 1000, 1200, 1400, 1600, 1800, 2000]);
     expect(feeCurveRates(10, 13, 8)).toEqual([10, 11, 12, 13]);
     expect(feeCurveRates(500, 500, 5)).toEqual([500]);
-  });
-
-  it('picks the highest median revenue, the lower rate on ties', () => {
-    const p = (feeRatePpm: number, p50: number) => ({ feeRatePpm, revenueSatPerDay: spread(0, p50, 0) });
-    expect(bestPointIndex([p(0, 0), p(100, 5), p(200, 9), p(300, 9), p(400, 2)])).toBe(2);
-    expect(bestPointIndex([p(0, 0), p(100, 0)])).toBe(0);
   });
 
   it('names the demand assumptions with the parameters used', () => {

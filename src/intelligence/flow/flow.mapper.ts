@@ -54,13 +54,3 @@ export function feeCurveRates(from: number, to: number, count: number): number[]
   for (let i = 0; i < count; i++) rates.add(Math.round(from + ((to - from) * i) / (count - 1)));
   return [...rates].sort((a, b) => a - b);
 }
-
-/** Index of the point with the highest median revenue; the lowest rate wins ties (the cheaper rate earns as much). */
-export function bestPointIndex(points: ReadonlyArray<{ feeRatePpm: number; revenueSatPerDay: Spread }>): number {
-  let best = 0;
-  for (let i = 1; i < points.length; i++) {
-    // eslint-disable-next-line security/detect-object-injection -- integer indices into the curve's own array
-    if (points[i].revenueSatPerDay.p50 > points[best].revenueSatPerDay.p50) best = i;
-  }
-  return best;
-}

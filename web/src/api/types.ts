@@ -84,8 +84,9 @@ export interface NodeFlow {
 export interface FeeCurvePoint {
   fee_rate_ppm: number;
   forwards_per_day: FlowSpread;
-  volume_sat_per_day: FlowSpread;
   revenue_sat_per_day: FlowSpread;
+  node_forwards_per_day: FlowSpread;
+  node_revenue_sat_per_day: FlowSpread;
 }
 
 export interface FeeCurve {

@@ -105,7 +105,7 @@ function FeeCurveView({ pubkey, peer }: { pubkey: string; peer: string }) {
 function FeeCurveChart({ curve, lang, t }: { curve: FeeCurve; lang: 'en' | 'fr'; t: ReturnType<typeof useApp>['t'] }) {
   const chart = useMemo(() => {
     const x = curve.points.map((p) => p.fee_rate_ppm);
-    const data: uPlot.AlignedData = [x, curve.points.map((p) => p.revenue_sat_per_day.p50), curve.points.map((p) => p.revenue_sat_per_day.p10), curve.points.map((p) => p.revenue_sat_per_day.p90)];
+    const data: uPlot.AlignedData = [x, curve.points.map((p) => p.node_revenue_sat_per_day.p50), curve.points.map((p) => p.node_revenue_sat_per_day.p10), curve.points.map((p) => p.node_revenue_sat_per_day.p90), curve.points.map((p) => p.revenue_sat_per_day.p50)];
     const fg = themeColor('--fg-muted');
     const grid = themeColor('--grid');
     const node = themeColor('--chart-node');
@@ -119,7 +119,7 @@ function FeeCurveChart({ curve, lang, t }: { curve: FeeCurve; lang: 'en' | 'fr';
         { ...axis, label: t('flow.curve.rate') },
         { ...axis, label: t('flow.revenue'), size: 60 },
       ],
-      series: [{}, { label: 'p50', stroke: node, width: 2 }, { label: 'p10', stroke: fg, dash: [4, 4] }, { label: 'p90', stroke: fg, dash: [4, 4] }],
+      series: [{}, { label: t('flow.curve.node'), stroke: node, width: 2 }, { label: 'p10', stroke: fg, dash: [4, 4] }, { label: 'p90', stroke: fg, dash: [4, 4] }, { label: t('flow.curve.channel'), stroke: themeColor('--chart-network'), width: 2 }],
     });
     return { data, options };
   }, [curve, t]);
@@ -134,8 +134,9 @@ function FeeCurveChart({ curve, lang, t }: { curve: FeeCurve; lang: 'en' | 'fr';
           <thead>
             <tr>
               <th scope="col" class="num">{t('flow.curve.rate')}</th>
-              <th scope="col" class="num">{t('flow.forwards')}</th>
-              <th scope="col" class="num">{t('flow.revenue')}</th>
+              <th scope="col" class="num">{t('flow.curve.channelForwards')}</th>
+              <th scope="col" class="num">{t('flow.curve.channelRevenue')}</th>
+              <th scope="col" class="num">{t('flow.curve.nodeRevenue')}</th>
             </tr>
           </thead>
           <tbody>
@@ -144,6 +145,7 @@ function FeeCurveChart({ curve, lang, t }: { curve: FeeCurve; lang: 'en' | 'fr';
                 <td class="num">{formatInt(p.fee_rate_ppm, lang)}</td>
                 <SpreadCell s={p.forwards_per_day} format={(x) => formatNumber(x, lang, 1)} />
                 <SpreadCell s={p.revenue_sat_per_day} format={(x) => formatNumber(x, lang, 2)} />
+                <SpreadCell s={p.node_revenue_sat_per_day} format={(x) => formatNumber(x, lang, 2)} />
               </tr>
             ))}
           </tbody>
