@@ -267,7 +267,8 @@ export class FlowModelInfoDto {
   graph_version!: string;
   payments_per_run!: number;
   runs!: number;
-  /** The parameters used, request overrides applied. */
+  /** The parameters used, request overrides applied (demand, paymentsPerDay, minAmountSat, maxAmountSat, seed, hopProbability, attemptCostSat, attemptCostPpm, cltvLimit). */
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }] } })
   parameters!: Record<string, number | string>;
   /** `fast`: only payments the changes can affect were re-routed; `full`: every payment re-routed. */
   @ApiProperty({ enum: ['fast', 'full'] })
