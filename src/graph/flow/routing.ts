@@ -98,10 +98,14 @@ export class RouteSearch {
       this.pops++;
       const netV = net[v];
       const isTarget = v === target;
+      // No edge out of v can give a distance below this (weight only grows, probability only shrinks), so
+      // tails already labelled below it are skipped without computing the edge: an exact shortcut.
+      const bound = Math.trunc(weight[v] + penalty / (prob[v] * apriori));
       for (let k = fwdInOffset[v]; k < fwdInOffset[v + 1]; k++) {
         const e = fwdInSlots[k];
         const u = from[e];
         if (u === target) continue;
+        if (stamp[u] === cur && bound > dist[u]) continue;
         // v's inbound fee on this channel sits in v's own direction of it (slot e ^ 1); the receiver charges none.
         let inFee = 0;
         if (!isTarget) {
