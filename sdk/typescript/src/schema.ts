@@ -657,12 +657,6 @@ export interface components {
             pubkey: string;
             short_channel_ids: string[];
         };
-        FlowBeforeAfterDto: {
-            /** @description Null for a channel the change disables. */
-            after: components["schemas"]["FlowFiguresDto"] | (never | null);
-            /** @description Null for a channel that does not exist yet. */
-            before: components["schemas"]["FlowFiguresDto"] | (never | null);
-        };
         FlowFiguresDto: {
             /** @description Payments forwarded per day. */
             forwards_per_day: components["schemas"]["FlowSpreadDto"];
@@ -712,6 +706,10 @@ export interface components {
             p10: number;
             p50: number;
             p90: number;
+        };
+        FlowTotalDto: {
+            after: components["schemas"]["FlowFiguresDto"];
+            before: components["schemas"]["FlowFiguresDto"];
         };
         HealthGraphDto: {
             channels: number | null;
@@ -1316,7 +1314,7 @@ export interface components {
             model: components["schemas"]["FlowModelInfoDto"];
             pubkey: string;
             /** @description The node's totals before and after. */
-            total: components["schemas"]["FlowBeforeAfterDto"];
+            total: components["schemas"]["FlowTotalDto"];
         };
         SkippedCandidateDto: {
             pubkey: string;

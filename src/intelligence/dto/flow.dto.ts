@@ -250,6 +250,12 @@ export class FlowBeforeAfterDto {
   after!: FlowFiguresDto | null;
 }
 
+/** The node's totals: both always present. */
+export class FlowTotalDto {
+  before!: FlowFiguresDto;
+  after!: FlowFiguresDto;
+}
+
 export class ChannelWhatIfDto extends FlowBeforeAfterDto {
   /** Short channel id; null for a new channel or when the graph has no ids (the embedded snapshot). */
   short_channel_id!: string | null;
@@ -280,7 +286,7 @@ export class FlowModelInfoDto {
 export class SimulateResponseDto {
   pubkey!: string;
   /** The node's totals before and after. */
-  total!: FlowBeforeAfterDto;
+  total!: FlowTotalDto;
   /** Every channel of the node (and each new one), before and after; changed channels first. */
   channels!: ChannelWhatIfDto[];
   model!: FlowModelInfoDto;

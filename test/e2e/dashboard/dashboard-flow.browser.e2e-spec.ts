@@ -48,7 +48,7 @@ describe('Operator dashboard: modelled payment flow and fee curve (Chromium, emb
       // The peer the page lists first is the biggest by capacity; pick the second to show the choice matters.
       const g = app.get(GraphService).current().graph;
       const v = g.indexOf(COINGATE);
-      const options = await page.getByTestId('fee-curve-peer').locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+      const options = await page.getByTestId('fee-curve-peer').locator('option').evaluateAll((els) => els.map((e) => e.getAttribute('value') ?? ''));
       expect(options.length).toBe(new Set(Array.from(g.channelsOf(v), (c) => g.pubkeys[g.peerOf(c, v)])).size);
       const peer = options[Math.min(1, options.length - 1)];
       await page.getByTestId('fee-curve-peer').selectOption(peer);
