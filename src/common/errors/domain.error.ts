@@ -57,11 +57,12 @@ export class AnalyticsNotReadyError extends DomainError {
 /** The payment-flow model of the current graph is not ready: computing (with Retry-After), failed, or turned off (issue 24). */
 export class FlowNotReadyError extends DomainError {
   constructor(reason: 'computing' | 'failed' | 'disabled' = 'computing', retryAfterSeconds?: number) {
-    const message = {
-      computing: 'The payment-flow model is still being computed for this graph; retry after Retry-After seconds',
-      failed: 'The payment-flow model of this graph failed to compute; it is rebuilt with the next graph load',
-      disabled: 'The payment-flow model is turned off on this instance (FLOW_MODEL=false)',
-    }[reason];
+    const message =
+      reason === 'computing'
+        ? 'The payment-flow model is still being computed for this graph; retry after Retry-After seconds'
+        : reason === 'failed'
+          ? 'The payment-flow model of this graph failed to compute; it is rebuilt with the next graph load'
+          : 'The payment-flow model is turned off on this instance (FLOW_MODEL=false)';
     super('FLOW_NOT_READY', message, retryAfterSeconds !== undefined ? { retryAfterSeconds } : undefined);
   }
 }

@@ -36,14 +36,13 @@ export class FlowWhatIfService {
 
     const channels: ChannelWhatIfDto[] = outcome.channels.map((c) => {
       const isNew = c.chan < 0;
-      // eslint-disable-next-line security/detect-object-injection -- newIndex is the engine's index into our own array
-      const peer = isNew ? newChannels[c.newIndex].peer : g.peerOf(c.chan, v);
+      const opened = isNew ? newChannels.at(c.newIndex) : undefined;
+      const peer = opened ? opened.peer : g.peerOf(c.chan, v);
       return {
-        short_channel_id: isNew ? null : g.chanScid[c.chan],
-        peer_pubkey: g.pubkeys[peer],
-        peer_alias: g.aliases[peer] ?? null,
-        // eslint-disable-next-line security/detect-object-injection -- as above
-        capacity_sat: isNew ? newChannels[c.newIndex].capacitySat : g.chanCapacitySat[c.chan],
+        short_channel_id: isNew ? null : (g.chanScid.at(c.chan) ?? null),
+        peer_pubkey: g.pubkeys.at(peer)!,
+        peer_alias: g.aliases.at(peer) ?? null,
+        capacity_sat: opened ? opened.capacitySat : g.chanCapacitySat.at(c.chan)!,
         new: isNew,
         changed: isNew || changed.has(c.chan),
         before: c.before ? figuresDto(c.before) : null,
@@ -82,10 +81,10 @@ export class FlowWhatIfService {
     const best = points.find((p) => p.fee_rate_ppm === curve.bestFeeRatePpm) ?? points[0];
     return {
       pubkey,
-      peer_pubkey: g.pubkeys[peer],
-      peer_alias: g.aliases[peer] ?? null,
+      peer_pubkey: g.pubkeys.at(peer)!,
+      peer_alias: g.aliases.at(peer) ?? null,
       channel_count: chans.length,
-      short_channel_ids: chans.map((c) => g.chanScid[c]).filter((s): s is string => s !== null),
+      short_channel_ids: chans.map((c) => g.chanScid.at(c) ?? null).filter((s): s is string => s !== null),
       current_fee_rate_ppm: curve.currentFeeRatePpm,
       points,
       best,
@@ -125,7 +124,7 @@ export function resolvePolicyChanges(g: LightningGraph, v: number, body: Simulat
       if (chans.length === 0) return void errors.push({ field: `${field}.peer`, message: `the node has no channel with ${c.peer}` });
     } else {
       const scid = /^\d+$/.test(c.short_channel_id!) ? scidFromLndChannelId(c.short_channel_id!) : c.short_channel_id!;
-      chans = own.filter((ch) => scid !== null && g.chanScid[ch] === scid);
+      chans = own.filter((ch) => scid !== null && g.chanScid.at(ch) === scid);
       if (chans.length === 0) return void errors.push({ field: `${field}.short_channel_id`, message: `the node has no channel ${c.short_channel_id} in the current graph` });
     }
     for (const chan of chans) {

@@ -36,7 +36,7 @@ export function nodeFlowDto(state: FlowState | null, v: number): NodeFlowDto {
 
 /** The assumptions every modelled figure rests on, for the answer to state beside the figures. */
 export function flowAssumptions(parameters: Record<string, number | string>): string[] {
-  const p = (k: string) => (parameters[k] ?? 'default').toString();
+  const p = (k: 'demand' | 'minAmountSat' | 'maxAmountSat' | 'paymentsPerDay') => String(new Map(Object.entries(parameters)).get(k) ?? 'default');
   return [
     'A model, not a measurement: sampled payments routed over the public graph the way LND chooses routes (fee plus its apriori failure-risk cost).',
     `Demand is assumed: ${p('demand')} choice of payer and payee, amounts log-uniform from ${p('minAmountSat')} to ${p('maxAmountSat')} sat, ${p('paymentsPerDay')} payments a day across the network.`,
