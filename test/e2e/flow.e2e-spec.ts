@@ -140,6 +140,32 @@ describe('payment-flow model through the API (embedded 2026 graph)', () => {
   });
 });
 
+describe('plans with the payment-flow model', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: '', FLOW_MODEL: 'true', FLOW_PAYMENTS: '2000', FLOW_RUNS: '2' });
+    expect((await app.get(FlowService).settled())?.status).toBe('ready');
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('a plan that costs something gets expected_roi from the model, with the modelled revenue in its warnings', async () => {
+    const { body } = await request(app.getHttpServer())
+      .post(`/api/v1/node/${SMALL}/priorities`)
+      .set('Accept-Language', 'en')
+      .send({ goals: ['routing_revenue', 'connectivity'], max_actions: 5, budget_limit: 3_000_000 })
+      .expect(200);
+    expect(body.total_estimated_cost).toBeGreaterThan(0);
+    expect(body.expected_roi).toEqual(expect.any(Number));
+    const note = body.warnings.find((w: string) => w.startsWith('expected_roi is modelled'));
+    const m = /([\d.]+) → ([\d.]+) sat\/day with this plan, (-?\d+) sat over 30 days/.exec(note);
+    expect(m).not.toBeNull();
+    const gain = Number(m![3]);
+    expect(body.expected_roi).toBeCloseTo((gain - body.total_estimated_cost) / body.total_estimated_cost, 1);
+  });
+});
+
 describe('payment-flow model turned off (the test default)', () => {
   let app: NestExpressApplication;
   beforeAll(async () => {
