@@ -17,7 +17,6 @@ const COINGATE = '0242a4ae0c5bef18048fbecf995094b74bfb0f7391418d71ed394784373f41
 const INSTANT = '02458c322518069b0a8c7490853289ed2c6a8aa838b78f1367808e99b8c9705c9e';
 const BLUEIRON = '024b9a1fa8e006f1e3937f65f66c408e6da8e1ca728ea43222a7381df1cc449605';
 const ALPHA = '0217890e3aad8d35bc054f43acc00084b25229ecff0ab68debd82883ad65ee8266';
-const BITREFILL = '030c3f19d742ca294a55c00376b3b355c3c90d61c6b6b39554dbc7ac19b141c14f';
 /** Centralities are computed in worker threads after boot; the candidates steps wait for them. */
 const ANALYTICS_WAIT_MS = 300_000;
 
@@ -79,17 +78,6 @@ const TOUR = [
     jq: '.candidates[] | {alias, gain_in_betweenness_rank, ideal_capacity}',
     rows: true,
     project: (b) => b.candidates.map((c) => pick(c, ['alias', 'gain_in_betweenness_rank', 'ideal_capacity'])),
-  },
-  {
-    note: "What Instant's fee toward Bitrefill would forward and earn (payment-flow model: a model under stated demand, ready some seconds after boot)",
-    path: `/api/v1/node/${INSTANT}/channels/${BITREFILL}/fee-curve?from=0&to=2000&points=5`,
-    flow: true,
-    jq: '{best: .best.fee_rate_ppm, current: .current_fee_rate_ppm, points: [.points[] | {fee_rate_ppm, forwards_per_day: .forwards_per_day.p50, node_revenue_sat_per_day: .node_revenue_sat_per_day.p50}]}',
-    project: (b) => ({
-      best: b.best.fee_rate_ppm,
-      current: b.current_fee_rate_ppm,
-      points: b.points.map((p) => ({ fee_rate_ppm: p.fee_rate_ppm, forwards_per_day: p.forwards_per_day.p50, node_revenue_sat_per_day: p.node_revenue_sat_per_day.p50 })),
-    }),
   },
   {
     note: 'Many nodes at once',
@@ -184,9 +172,6 @@ async function tourBlock(base) {
   for (const step of TOUR) {
     if (step.analytics) {
       await until('the centralities', async () => (await call(base, step)).status === 200, ANALYTICS_WAIT_MS);
-    }
-    if (step.flow) {
-      await until('the payment-flow model', async () => (await call(base, step)).status === 200, ANALYTICS_WAIT_MS);
     }
     const { body } = await call(base, step);
     const shown = step.project(body);
