@@ -1,7 +1,7 @@
 import { DemandWeights, PaymentGroup, sampleDemand } from './demand';
 import type { FlowGraph } from './flow-graph';
 import type { DemandParams, RoutingParams, Spread } from './flow.types';
-import { RouteSearch, senderRoute } from './routing';
+import { Route, RouteSearch, senderRoute } from './routing';
 
 /**
  * The routes of one seed, flat: payment i of the seed is sender `paymentSender[i]` in group `paymentGroup[i]`;
@@ -112,9 +112,16 @@ export function addRoute(
 function routeGroups(fg: FlowGraph, p: RoutingParams, groups: PaymentGroup[], groupIds: Iterable<number>, rs: RouteSearch, buf: RouteBuffer): void {
   for (const g of groupIds) {
     const group = groups[g];
-    rs.run(fg, p, group.receiver, group.amountMsat);
+    rs.run(fg, p, group.receiver, group.amountMsat, group.senders);
+    // Capacity-weighted senders repeat within a group: one sender step each.
+    const memo = new Map<number, Route | null>();
     for (let i = 0; i < group.senders.length; i++) {
-      const r = senderRoute(fg, p, rs, group.senders[i]);
+      const s = group.senders[i];
+      let r = memo.get(s);
+      if (r === undefined) {
+        r = senderRoute(fg, p, rs, s);
+        memo.set(s, r);
+      }
       if (r) {
         for (let h = 0; h < r.slots.length; h++) {
           buf.hopSlot.push(r.slots[h]);
