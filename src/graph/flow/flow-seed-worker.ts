@@ -118,8 +118,9 @@ export class FlowSeedWorker {
     const { fg, routing } = this.init;
     const fg2 = applyFlowChanges(fg, changes);
     return this.states.map(({ routes, stats, hasUnroutable }) => {
-      const groups = full ? Array.from(routes.groups.keys()) : affectedGroups(fg, routes, hasUnroutable, scope);
-      const st = rerouteGroups(fg, fg2, routing, routes, stats, groups, this.rs);
+      const only = full ? undefined : affectedPayments(fg, routes, hasUnroutable, scope);
+      const groups = only ? [...only.keys()] : Array.from(routes.groups.keys());
+      const st = rerouteGroups(fg, fg2, routing, routes, stats, groups, this.rs, only);
       return {
         seed: routes.seed,
         node: { forwards: st.nodeForwards[readout.node], volumeMsat: st.nodeVolumeMsat[readout.node], feeMsat: st.nodeFeeMsat[readout.node] },
@@ -132,25 +133,28 @@ export class FlowSeedWorker {
   }
 }
 
-function affectedGroups(fg: FlowGraph, r: SeedRoutes, hasUnroutable: Uint8Array, scope: RerouteScope): number[] {
+/** Per group (ascending), the payments the scope can affect: see {@link FlowSeedWorker} for the rule. */
+function affectedPayments(fg: FlowGraph, r: SeedRoutes, hasUnroutable: Uint8Array, scope: RerouteScope): Map<number, number[]> {
   const dearer = new Uint8Array(2 * fg.channelCount);
   for (const e of scope.dearerSlots) dearer[e] = 1;
   const near = new Uint8Array(fg.nodeCount);
   for (const v of scope.cheaperNodes) near[v] = 1;
   const opens = scope.cheaperNodes.length > 0;
-  const out: number[] = [];
+  const out = new Map<number, number[]>();
   for (let g = 0; g < r.groups.length; g++) {
-    let hit = opens && hasUnroutable[g] === 1;
-    for (let i = r.groupOffset[g]; i < r.groupOffset[g + 1] && !hit; i++) {
-      for (let h = r.hopOffset[i]; h < r.hopOffset[i + 1]; h++) {
+    for (let i = r.groupOffset[g]; i < r.groupOffset[g + 1]; i++) {
+      const lo = r.hopOffset[i];
+      const hi = r.hopOffset[i + 1];
+      let hit = opens && hi === lo;
+      for (let h = lo; h < hi && !hit; h++) {
         const e = r.hopSlot[h];
-        if (dearer[e] || (opens && (near[fg.from[e]] || near[fg.to[e]]))) {
-          hit = true;
-          break;
-        }
+        if (dearer[e] || (opens && (near[fg.from[e]] || near[fg.to[e]]))) hit = true;
       }
+      if (!hit) continue;
+      const list = out.get(g);
+      if (list) list.push(i);
+      else out.set(g, [i]);
     }
-    if (hit) out.push(g);
   }
   return out;
 }
