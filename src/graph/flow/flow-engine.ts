@@ -4,7 +4,7 @@ import { ChannelNotFoundError, DomainError, FlowNotReadyError, InvalidWhatIfErro
 import { spawnWorker } from '../../common/workers/worker-task';
 import { LightningGraph } from '../model/lightning-graph';
 import { applyFlowChanges, buildFlowGraph, FlowGraph, FullPolicy, medianPolicy, ResolvedChanges, SlotPolicyPatch } from './flow-graph';
-import { FlowSeedWorker, FlowWorkerInit, FlowWorkerRequest, SeedReadout, SeedStatsMessage } from './flow-seed-worker';
+import { FlowSeedWorker, FlowWorkerInit, FlowWorkerRequest, RerouteScope, SeedReadout, SeedStatsMessage } from './flow-seed-worker';
 import {
   ChannelBeforeAfter,
   ChannelDirectionFlow,
@@ -197,8 +197,7 @@ export class FlowEngine {
     const replies = await this.broadcast<SeedReadout[]>({
       type: 'whatif',
       changes: resolved.changes,
-      affectedNodes: resolved.affectedNodes,
-      opensPaths: resolved.opensPaths,
+      scope: resolved.scope,
       full: opts.fullResimulation === true,
       readout: { node: v, slots: readoutSlots },
     });
@@ -290,12 +289,12 @@ export class FlowEngine {
   }
 
   /** Resolves API-level changes to slots, checking that each one is about the node's own channels. */
-  private resolveChanges(v: number, changes: FlowChange[]): { changes: ResolvedChanges; affectedNodes: number[]; opensPaths: boolean } {
+  private resolveChanges(v: number, changes: FlowChange[]): { changes: ResolvedChanges; scope: RerouteScope } {
     const { fg, graph } = this.ready();
     const patches: SlotPolicyPatch[] = [];
     const newChannels: ResolvedChanges['newChannels'] = [];
-    const affected = new Set<number>([v]);
-    let opensPaths = false;
+    const cheaperNodes = new Set<number>();
+    const dearerSlots = new Set<number>();
     const median = medianPolicy(fg);
     const checkNumber = (name: string, x: number | undefined, min: number, max: number): void => {
       if (x !== undefined && !(Number.isFinite(x) && x >= min && x <= max)) throw new InvalidWhatIfError(`${name} ${x} is outside ${min}..${max}`);
@@ -323,18 +322,24 @@ export class FlowEngine {
         }
         for (const c of chans) {
           const slot = graph.outboundSlot(c, v);
-          affected.add(graph.peerOf(c, v));
           const lower = (x: number | undefined, cur: number) => x !== undefined && x < cur;
+          const higher = (x: number | undefined, cur: number) => x !== undefined && x > cur;
           if (
             lower(ch.feeRatePpm, fg.feeRatePpm[slot]) ||
             lower(ch.feeBaseMsat, fg.feeBaseMsat[slot]) ||
             lower(ch.inboundFeeRatePpm, fg.inboundFeeRatePpm[slot]) ||
             lower(ch.inboundFeeBaseMsat, fg.inboundFeeBaseMsat[slot]) ||
-            (ch.maxHtlcMsat !== undefined && ch.maxHtlcMsat > fg.maxHtlcMsat[slot]) ||
+            higher(ch.maxHtlcMsat, fg.maxHtlcMsat[slot]) ||
             (ch.disabled === false && !fg.enabled[slot])
           ) {
-            opensPaths = true;
+            cheaperNodes.add(v).add(graph.peerOf(c, v));
           }
+          // The node's own fees and limits act on routes over its direction; its inbound fee on routes over
+          // the peer's direction into it (slot ^ 1).
+          if (higher(ch.feeRatePpm, fg.feeRatePpm[slot]) || higher(ch.feeBaseMsat, fg.feeBaseMsat[slot]) || lower(ch.maxHtlcMsat, fg.maxHtlcMsat[slot]) || ch.disabled === true) {
+            dearerSlots.add(slot);
+          }
+          if (higher(ch.inboundFeeRatePpm, fg.inboundFeeRatePpm[slot]) || higher(ch.inboundFeeBaseMsat, fg.inboundFeeBaseMsat[slot])) dearerSlots.add(slot ^ 1);
           patches.push({ slot, feeRatePpm: ch.feeRatePpm, feeBaseMsat: ch.feeBaseMsat, inboundFeeRatePpm: ch.inboundFeeRatePpm, inboundFeeBaseMsat: ch.inboundFeeBaseMsat, maxHtlcMsat: ch.maxHtlcMsat, disabled: ch.disabled });
         }
       } else {
@@ -351,11 +356,10 @@ export class FlowEngine {
           return r;
         };
         newChannels.push({ a: v, b: p, capacitySat: ch.capacitySat, ab: full(ch.localPolicy, 'localPolicy'), ba: full(ch.remotePolicy, 'remotePolicy') });
-        affected.add(p);
-        opensPaths = true;
+        cheaperNodes.add(v).add(p);
       }
     });
-    return { changes: { patches, newChannels }, affectedNodes: [...affected], opensPaths };
+    return { changes: { patches, newChannels }, scope: { dearerSlots: [...dearerSlots], cheaperNodes: [...cheaperNodes] } };
   }
 }
 

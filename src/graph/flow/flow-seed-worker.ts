@@ -2,7 +2,7 @@ import { demandWeights } from './demand';
 import { applyFlowChanges, FlowGraph, ResolvedChanges } from './flow-graph';
 import type { DemandParams, RoutingParams } from './flow.types';
 import { RouteSearch } from './routing';
-import { buildGroupIndex, FlowStats, GroupIndex, rerouteGroups, SeedRoutes, simulateSeed, statsOf } from './simulate';
+import { buildGroupIndex, FlowStats, rerouteGroups, SeedRoutes, simulateSeed, statsOf } from './simulate';
 
 export interface FlowWorkerInit {
   fg: FlowGraph;
@@ -36,23 +36,32 @@ export interface SeedReadout {
 }
 
 export type FlowWorkerRequest =
-  | { id: number; type: 'whatif'; changes: ResolvedChanges; affectedNodes: number[]; opensPaths: boolean; full: boolean; readout: Readout }
+  | { id: number; type: 'whatif'; changes: ResolvedChanges; scope: RerouteScope; full: boolean; readout: Readout }
   | { id: number; type: 'curve'; slots: number[]; rates: number[]; node: number; peer: number; full: boolean };
+
+/**
+ * Which groups a change can affect. `dearerSlots`: traversal slots whose cost rose or that closed (a route over
+ * one of them may move away). `cheaperNodes`: the node and the peers of channels that became cheaper or opened
+ * (a route next to them may move onto them); with them, groups with an unroutable payment are re-routed too.
+ */
+export interface RerouteScope {
+  dearerSlots: number[];
+  cheaperNodes: number[];
+}
 
 interface SeedState {
   routes: SeedRoutes;
   stats: FlowStats;
-  index: GroupIndex;
+  hasUnroutable: Uint8Array;
 }
 
 /**
  * The work of one flow worker over its seeds (usable on the calling thread too). The what-if rule, per seed:
- * re-route every (receiver, amount) group with a route that visits a node of `affectedNodes` (the node and the
- * peers of the changed or new channels). A payment whose route touches none of them pays the same as before
- * on its route; it can only change route if a path through the changed channels became cheaper, and such a
- * path passes through those nodes: the groups that already route next to them are the ones re-routed. With
- * `opensPaths` (a new channel, a lower fee, a higher max_htlc, an enabled direction) groups with an unroutable
- * payment are re-routed too. `full` re-routes everything (the reference for the fast answer's error).
+ * re-route every (receiver, amount) group with a route over a slot of `scope.dearerSlots` (exact: a route
+ * that avoids them costs what it cost, and every alternative only got dearer or stayed), and every group with a
+ * route that visits a node of `scope.cheaperNodes` or an unroutable payment (a heuristic: a payment whose route
+ * passes elsewhere and that would now detour through the cheaper channels is missed; the bench measures how
+ * much that changes against `full`, which re-routes everything).
  */
 export class FlowSeedWorker {
   private readonly states: SeedState[] = [];
@@ -69,7 +78,7 @@ export class FlowSeedWorker {
     for (const seed of seeds) {
       const routes = simulateSeed(fg, demand, routing, seed, weights);
       const stats = statsOf(fg, routes);
-      this.states.push({ routes, stats, index: buildGroupIndex(fg, routes) });
+      this.states.push({ routes, stats, hasUnroutable: buildGroupIndex(fg, routes).hasUnroutable });
       const copy: FlowStats = {
         ...stats,
         nodeForwards: stats.nodeForwards.slice(),
@@ -90,25 +99,28 @@ export class FlowSeedWorker {
   }
 
   answer(req: FlowWorkerRequest): SeedReadout[] | SeedReadout[][] {
-    if (req.type === 'whatif') return this.whatIf(req.changes, req.affectedNodes, req.opensPaths, req.full, req.readout);
-    const current = req.slots.map((s) => this.init.fg.feeRatePpm[s]);
+    if (req.type === 'whatif') return this.whatIf(req.changes, req.scope, req.full, req.readout);
+    const fg = this.init.fg;
     return req.rates.map((rate) =>
       this.whatIf(
         { patches: req.slots.map((slot) => ({ slot, feeRatePpm: rate })), newChannels: [] },
-        [req.node, req.peer],
-        current.some((c) => rate < c),
+        {
+          dearerSlots: req.slots.filter((s) => rate > fg.feeRatePpm[s]),
+          cheaperNodes: req.slots.some((s) => rate < fg.feeRatePpm[s]) ? [req.node, req.peer] : [],
+        },
         req.full,
         { node: req.node, slots: req.slots },
       ),
     );
   }
 
-  whatIf(changes: ResolvedChanges, affectedNodes: number[], opensPaths: boolean, full: boolean, readout: Readout): SeedReadout[] {
+  whatIf(changes: ResolvedChanges, scope: RerouteScope, full: boolean, readout: Readout): SeedReadout[] {
     const { fg, routing } = this.init;
     const fg2 = applyFlowChanges(fg, changes);
-    return this.states.map(({ routes, stats, index }) => {
-      const groups = full ? Array.from(routes.groups.keys()) : affectedGroups(index, affectedNodes, opensPaths, routes.groups.length);
-      const st = rerouteGroups(fg, fg2, routing, routes, stats, groups, this.rs);
+    return this.states.map(({ routes, stats, hasUnroutable }) => {
+      const only = full ? undefined : affectedPayments(fg, routes, hasUnroutable, scope);
+      const groups = only ? [...only.keys()] : Array.from(routes.groups.keys());
+      const st = rerouteGroups(fg, fg2, routing, routes, stats, groups, this.rs, only);
       return {
         seed: routes.seed,
         node: { forwards: st.nodeForwards[readout.node], volumeMsat: st.nodeVolumeMsat[readout.node], feeMsat: st.nodeFeeMsat[readout.node] },
@@ -121,11 +133,28 @@ export class FlowSeedWorker {
   }
 }
 
-function affectedGroups(index: GroupIndex, nodes: number[], opensPaths: boolean, groupCount: number): number[] {
-  const mark = new Uint8Array(groupCount);
-  for (const v of nodes) for (let k = index.nodeOffset[v]; k < index.nodeOffset[v + 1]; k++) mark[index.nodeGroups[k]] = 1;
-  if (opensPaths) for (let g = 0; g < groupCount; g++) if (index.hasUnroutable[g]) mark[g] = 1;
-  const out: number[] = [];
-  for (let g = 0; g < groupCount; g++) if (mark[g]) out.push(g);
+/** Per group (ascending), the payments the scope can affect: see {@link FlowSeedWorker} for the rule. */
+function affectedPayments(fg: FlowGraph, r: SeedRoutes, hasUnroutable: Uint8Array, scope: RerouteScope): Map<number, number[]> {
+  const dearer = new Uint8Array(2 * fg.channelCount);
+  for (const e of scope.dearerSlots) dearer[e] = 1;
+  const near = new Uint8Array(fg.nodeCount);
+  for (const v of scope.cheaperNodes) near[v] = 1;
+  const opens = scope.cheaperNodes.length > 0;
+  const out = new Map<number, number[]>();
+  for (let g = 0; g < r.groups.length; g++) {
+    for (let i = r.groupOffset[g]; i < r.groupOffset[g + 1]; i++) {
+      const lo = r.hopOffset[i];
+      const hi = r.hopOffset[i + 1];
+      let hit = opens && hi === lo;
+      for (let h = lo; h < hi && !hit; h++) {
+        const e = r.hopSlot[h];
+        if (dearer[e] || (opens && (near[fg.from[e]] || near[fg.to[e]]))) hit = true;
+      }
+      if (!hit) continue;
+      const list = out.get(g);
+      if (list) list.push(i);
+      else out.set(g, [i]);
+    }
+  }
   return out;
 }

@@ -227,7 +227,7 @@ export const DEFAULT_DEMAND: DemandParams = {
   // River Financial, "Lightning Network grew by 1212% in 2 years" (Aug 2023): ≥ 6.6 M routed payments in
   // August 2023, i.e. ≈ 213,000 per day. See docs/FLOW-MODEL.md.
   paymentsPerDay: 213_000,
-  paymentsPerSeed: 100_000,
+  paymentsPerSeed: 24_000,
   sendersPerReceiver: 100,
   seeds: 5,
   baseSeed: 1,

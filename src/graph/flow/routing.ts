@@ -30,6 +30,9 @@ export class RouteSearch {
   /** Slot the node forwards over (−1 at the receiver). */
   readonly next: Int32Array;
   private readonly stamp: Int32Array;
+  /** Senders of the current search (stamp), their best source distance so far (bound for early stop). */
+  private readonly senderStamp: Int32Array;
+  private readonly senderBest: Float64Array;
   private current = 0;
   private heapDist: Float64Array;
   private heapProb: Float64Array;
@@ -50,6 +53,8 @@ export class RouteSearch {
     this.cltv = new Float64Array(nodeCount);
     this.next = new Int32Array(nodeCount);
     this.stamp = new Int32Array(nodeCount);
+    this.senderStamp = new Int32Array(nodeCount);
+    this.senderBest = new Float64Array(nodeCount);
     this.heapDist = new Float64Array(1024);
     this.heapProb = new Float64Array(1024);
     this.heapNode = new Int32Array(1024);
@@ -60,13 +65,35 @@ export class RouteSearch {
     return this.stamp[v] === this.current;
   }
 
-  /** Runs the backward search for `amountMsat` to `target` over the whole graph. */
-  run(fg: FlowGraph, p: RoutingParams, target: number, amountMsat: number): void {
+  /**
+   * Runs the backward search for `amountMsat` to `target`. With `senders`, it stops as soon as no sender's
+   * route can change any more: every sender has a candidate first hop and the smallest distance left in the
+   * heap exceeds every sender's best candidate (distances strictly grow along a path, so no later label can
+   * give a sender a better route). Without, it labels the whole graph.
+   */
+  run(fg: FlowGraph, p: RoutingParams, target: number, amountMsat: number, senders?: ArrayLike<number>): void {
     this.current++;
     if (this.current === 0x7fffffff) {
       this.stamp.fill(0);
+      this.senderStamp.fill(0);
       this.current = 1;
     }
+    const senderStamp = this.senderStamp;
+    const senderBest = this.senderBest;
+    let unresolved = 0;
+    const distinctSenders: number[] = [];
+    if (senders) {
+      for (let i = 0; i < senders.length; i++) {
+        const s = senders[i];
+        if (s === target || senderStamp[s] === this.current) continue;
+        senderStamp[s] = this.current;
+        senderBest[s] = Number.POSITIVE_INFINITY;
+        distinctSenders.push(s);
+        unresolved++;
+      }
+    }
+    let maxCandidate = Number.NEGATIVE_INFINITY;
+    const localProb = p.localChannelProbability;
     this.target = target;
     this.amountMsat = amountMsat;
     this.penaltyMsat = attemptPenaltyMsat(p, amountMsat);
@@ -95,9 +122,36 @@ export class RouteSearch {
       const v = this.heapNode[0];
       this.pop();
       if (d !== dist[v] || pr !== prob[v]) continue;
+      if (senders && unresolved === 0 && d > maxCandidate) {
+        maxCandidate = 0;
+        for (const s of distinctSenders) if (senderBest[s] > maxCandidate) maxCandidate = senderBest[s];
+        if (d > maxCandidate) break;
+      }
       this.pops++;
       const netV = net[v];
       const isTarget = v === target;
+      if (unresolved > 0) {
+        // Candidate first hops of senders into v: a bound only (the sender's step picks the route at the end).
+        // Once every sender has one, the candidates stop improving; the stop test stays valid, only later.
+        for (let k = fg.inOffset[v]; k < fg.inOffset[v + 1]; k++) {
+          const e = fg.inSlots[k];
+          const s = from[e];
+          if (senderStamp[s] !== cur || s === v) continue;
+          let inFee = 0;
+          if (!isTarget) {
+            const r = e ^ 1;
+            inFee = inboundFeeBaseMsat[r] + Math.trunc((netV * inboundFeeRatePpm[r]) / 1e6);
+            if (inFee < -outFee[v]) inFee = -outFee[v];
+          }
+          const sent = netV + inFee;
+          if (sent < minHtlcMsat[e] || sent > maxHtlcMsat[e] || sent > capacityMsat[e]) continue;
+          const ds = Math.trunc(weight[v] + penalty / (prob[v] * localProb));
+          if (ds < senderBest[s]) {
+            if (senderBest[s] === Number.POSITIVE_INFINITY) unresolved--;
+            senderBest[s] = ds;
+          }
+        }
+      }
       // No edge out of v can give a distance below this (weight only grows, probability only shrinks), so
       // tails already labelled below it are skipped without computing the edge: an exact shortcut.
       const bound = Math.trunc(weight[v] + penalty / (prob[v] * apriori));

@@ -1,7 +1,7 @@
 import { DemandWeights, PaymentGroup, sampleDemand } from './demand';
 import type { FlowGraph } from './flow-graph';
 import type { DemandParams, RoutingParams, Spread } from './flow.types';
-import { RouteSearch, senderRoute } from './routing';
+import { Route, RouteSearch, senderRoute } from './routing';
 
 /**
  * The routes of one seed, flat: payment i of the seed is sender `paymentSender[i]` in group `paymentGroup[i]`;
@@ -108,19 +108,31 @@ export function addRoute(
   }
 }
 
-/** Routes every payment of the given groups on `fg`, appending to `buf` in group order. */
-function routeGroups(fg: FlowGraph, p: RoutingParams, groups: PaymentGroup[], groupIds: Iterable<number>, rs: RouteSearch, buf: RouteBuffer): void {
+/**
+ * Routes payments of the given groups on `fg`, appending to `buf` in order: every payment of each group, or only
+ * the listed payment indices (seed-wide) of each group when `only` is given.
+ */
+function routeGroups(fg: FlowGraph, p: RoutingParams, groups: PaymentGroup[], groupIds: Iterable<number>, rs: RouteSearch, buf: RouteBuffer, only?: Map<number, number[]>, r?: SeedRoutes): void {
   for (const g of groupIds) {
     const group = groups[g];
-    rs.run(fg, p, group.receiver, group.amountMsat);
-    for (let i = 0; i < group.senders.length; i++) {
-      const r = senderRoute(fg, p, rs, group.senders[i]);
-      if (r) {
-        for (let h = 0; h < r.slots.length; h++) {
-          buf.hopSlot.push(r.slots[h]);
-          buf.hopSent.push(r.sentMsat[h]);
-          buf.hopOut.push(r.feeOutMsat[h]);
-          buf.hopIn.push(r.feeInMsat[h]);
+    const picked = only && r ? only.get(g)!.map((i) => r.paymentSender[i]) : null;
+    const senders = picked ? Int32Array.from(picked) : group.senders;
+    rs.run(fg, p, group.receiver, group.amountMsat, senders);
+    // Capacity-weighted senders repeat within a group: one sender step each.
+    const memo = new Map<number, Route | null>();
+    for (let i = 0; i < senders.length; i++) {
+      const s = senders[i];
+      let route = memo.get(s);
+      if (route === undefined) {
+        route = senderRoute(fg, p, rs, s);
+        memo.set(s, route);
+      }
+      if (route) {
+        for (let h = 0; h < route.slots.length; h++) {
+          buf.hopSlot.push(route.slots[h]);
+          buf.hopSent.push(route.sentMsat[h]);
+          buf.hopOut.push(route.feeOutMsat[h]);
+          buf.hopIn.push(route.feeInMsat[h]);
         }
       }
       buf.hopOffset.push(buf.hopSlot.length);
@@ -175,7 +187,18 @@ export function statsOf(fg: FlowGraph, r: SeedRoutes): FlowStats {
  * `groupIds`: their old routes are taken out of the base stats and their new routes put in. With every group
  * listed it equals a full re-simulation of the seed on `fg2`.
  */
-export function rerouteGroups(fgBase: FlowGraph, fg2: FlowGraph, routing: RoutingParams, r: SeedRoutes, base: FlowStats, groupIds: number[], rs: RouteSearch): FlowStats {
+export function rerouteGroups(
+  fgBase: FlowGraph,
+  fg2: FlowGraph,
+  routing: RoutingParams,
+  r: SeedRoutes,
+  base: FlowStats,
+  groupIds: number[],
+  rs: RouteSearch,
+  /** Per group, the seed-wide payment indices to re-route (default: all of the group's payments). */
+  only?: Map<number, number[]>,
+): FlowStats {
+  const paymentsOf = (g: number): Iterable<number> => only?.get(g) ?? range(r.groupOffset[g], r.groupOffset[g + 1]);
   const slots2 = 2 * fg2.channelCount;
   const grow = (a: Float64Array): Float64Array => {
     const out = new Float64Array(slots2);
@@ -193,24 +216,29 @@ export function rerouteGroups(fgBase: FlowGraph, fg2: FlowGraph, routing: Routin
   };
   for (const g of groupIds) {
     const amount = r.groups[g].amountMsat;
-    for (let i = r.groupOffset[g]; i < r.groupOffset[g + 1]; i++) {
+    for (const i of paymentsOf(g)) {
       const lo = r.hopOffset[i];
       const hi = r.hopOffset[i + 1];
       if (hi > lo) addRoute(st, fgBase, amount, r.hopSlot, r.hopSentMsat, r.hopFeeOutMsat, r.hopFeeInMsat, lo, hi, -1);
     }
   }
   const buf = new RouteBuffer();
-  routeGroups(fg2, routing, r.groups, groupIds, rs, buf);
+  routeGroups(fg2, routing, r.groups, groupIds, rs, buf, only, r);
   let k = 0;
   for (const g of groupIds) {
     const amount = r.groups[g].amountMsat;
-    for (let i = r.groupOffset[g]; i < r.groupOffset[g + 1]; i++, k++) {
+    for (const _i of paymentsOf(g)) {
       const lo = buf.hopOffset[k];
       const hi = buf.hopOffset[k + 1];
+      k++;
       if (hi > lo) addRoute(st, fg2, amount, buf.hopSlot, buf.hopSent, buf.hopOut, buf.hopIn, lo, hi, 1);
     }
   }
   return st;
+}
+
+function* range(lo: number, hi: number): Iterable<number> {
+  for (let i = lo; i < hi; i++) yield i;
 }
 
 /** Nodes each group's routes visit (any position) and whether a payment of it found no route. */
