@@ -4,6 +4,7 @@ import { ConfigType } from '@nestjs/config';
 import { pubkeyProblem } from '../common/validation/pubkey';
 import { appConfig } from '../config/configuration';
 import { CentralityService } from '../graph/centrality.service';
+import { FlowService } from '../graph/flow.service';
 import { GraphService } from '../graph/graph.service';
 import { NodeSummary, summarizeNode } from '../graph/stats/node-stats';
 import { networkPosition, nodeMetrics } from '../intelligence/node-info/node-info.mapper';
@@ -33,6 +34,7 @@ export class ItemAnalyzer {
   constructor(
     private readonly graphs: GraphService,
     private readonly centralities: CentralityService,
+    private readonly flow: FlowService,
     private readonly simulations: CandidateSimulationPool,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
@@ -64,7 +66,7 @@ export class ItemAnalyzer {
           result.basic = { alias: state.graph.aliases[v], ...nodeMetrics(state, v, summarised()) };
           break;
         case 'network_position':
-          result.network_position = networkPosition(state, v, c);
+          result.network_position = networkPosition(state, v, c, this.flow.current());
           break;
         case 'recommendations': {
           const { recommendations, omitted, node_role } = advised();

@@ -88,6 +88,18 @@ export const graphConfig = registerAs('graph', () => {
   };
 });
 
+export const flowConfig = registerAs('flow', () => {
+  const e = env();
+  return {
+    /** Build the payment-flow model after each graph load. */
+    enabled: e.FLOW_MODEL,
+    /** Payments sampled per seeded run. */
+    payments: e.FLOW_PAYMENTS,
+    /** Seeded runs; the spread is taken over them. */
+    runs: e.FLOW_RUNS,
+  };
+});
+
 export const securityConfig = registerAs('security', () => {
   const e = env();
   return {
@@ -205,4 +217,4 @@ export const webhookConfig = registerAs('webhook', () => {
   };
 });
 
-export const ALL_CONFIG = [webhookConfig, bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig, clnConfig];
+export const ALL_CONFIG = [flowConfig, webhookConfig, bulkConfig, appConfig, cacheConfig, graphConfig, securityConfig, limitsConfig, sparkseerConfig, lnbitsConfig, openaiConfig, lndConfig, mempoolConfig, clnConfig];

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { checkWebhookUrl } from '../common/net/webhook-url.policy';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,6 +26,9 @@ const WORKERS_MSG = 'WORKERS must be an integer between 1 and 64';
 const CAP_JOB_MSG = 'BULK_MAX_EXPENSIVE_ITEMS_PER_JOB must be an integer between 1 and 10000';
 const CAP_KEY_MSG = 'BULK_MAX_EXPENSIVE_ITEMS_PER_KEY must be an integer between 1 and 1000000';
 const STORED_MSG = 'BULK_MAX_STORED_ITEMS_PER_KEY must be an integer between 1 and 100000000';
+const FLOW_PAYMENTS_MSG = 'FLOW_PAYMENTS must be a whole number of sampled payments between 1000 and 10000000';
+const FLOW_RUNS_MSG = 'FLOW_RUNS must be a whole number of seeded runs between 1 and 50';
+const toBool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[value.trim().toLowerCase()] ?? value : value);
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -257,6 +260,18 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt({ message: SHUTDOWN_MSG }) @Min(0, { message: SHUTDOWN_MSG }) @Max(600000, { message: SHUTDOWN_MSG })
   SHUTDOWN_TIMEOUT_MS = 10000;
+
+  /** The payment-flow model of each loaded graph (README "Payment-flow model"): computed in a worker after each load. */
+  @Transform(toBool) @IsBoolean({ message: 'FLOW_MODEL must be true or false (or 1/0)' })
+  FLOW_MODEL = true;
+
+  /** Payments sampled per seeded run of the flow model. */
+  @Transform(toInt) @IsInt({ message: FLOW_PAYMENTS_MSG }) @Min(1000, { message: FLOW_PAYMENTS_MSG }) @Max(10_000_000, { message: FLOW_PAYMENTS_MSG })
+  FLOW_PAYMENTS = 100_000;
+
+  /** Seeded runs of the flow model; the spread (p10–p90) is taken over them. */
+  @Transform(toInt) @IsInt({ message: FLOW_RUNS_MSG }) @Min(1, { message: FLOW_RUNS_MSG }) @Max(50, { message: FLOW_RUNS_MSG })
+  FLOW_RUNS = 5;
 
   /** Empty means no history; unset means the embedded older snapshots. */
   @IsOptional() @IsString()

@@ -1,6 +1,9 @@
 import { Module, Type } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { GraphModule } from '../graph/graph.module';
+import { FlowController } from './flow/flow.controller';
+import { FlowWhatIfService } from './flow/flow-what-if.service';
+import { AdviceFlowService } from './flow/advice-flow.service';
 import { CandidatePoolService } from './candidates/candidate-pool.service';
 import { ChannelCandidatesController } from './candidates/channel-candidates.controller';
 import { ChannelCandidatesService } from './candidates/channel-candidates.service';
@@ -32,7 +35,7 @@ const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource
 
 @Module({
   imports: [GraphModule, MetricsModule, ClientsModule],
-  controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController],
+  controllers: [NodeInfoController, RecommendationsController, PrioritiesController, ChannelCandidatesController, FlowController],
   providers: [
     NodeInfoService,
     RecommendationsService,
@@ -47,6 +50,8 @@ const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource
     NodeAnalysisService,
     CandidatePoolService,
     ChannelCandidatesService,
+    FlowWhatIfService,
+    AdviceFlowService,
     LiveNodeResolver,
     ...LIVE_NODE_SOURCE_CLASSES,
     { provide: LIVE_NODE_SOURCES, inject: [...LIVE_NODE_SOURCE_CLASSES], useFactory: (...sources: LiveNodeSource[]): LiveNodeSource[] => sources },

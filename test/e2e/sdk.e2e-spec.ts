@@ -2,6 +2,7 @@ import { AddressInfo } from 'node:net';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createClient, OPERATION_IDS } from '../../sdk/typescript/src';
 import { CentralityService } from '../../src/graph/centrality.service';
+import { FlowService } from '../../src/graph/flow.service';
 import { createTestApp, testRedisUrl } from '../utils/test-app';
 
 const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
@@ -18,10 +19,11 @@ describe('the generated TypeScript SDK drives every operation', () => {
   };
 
   beforeAll(async () => {
-    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: '', BULK_CHUNK_SIZE: '20' });
+    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: '', BULK_CHUNK_SIZE: '20', FLOW_MODEL: 'true', FLOW_PAYMENTS: '2000', FLOW_RUNS: '2' });
     await app.listen(0, '127.0.0.1');
     api = createClient({ baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, language: 'en' });
     await app.get(CentralityService).settled();
+    await app.get(FlowService).settled();
   });
   afterAll(async () => {
     await app.close();
@@ -64,6 +66,24 @@ describe('the generated TypeScript SDK drives every operation', () => {
     expect(ranked.data?.candidates).toHaveLength(3);
     const evaluated = await use('evaluateChannelCandidates')({ params: { path: { pubkey: SMALL } }, body: { candidates: [{ pubkey: ACINQ }, { pubkey: ranked.data!.candidates[0].pubkey, capacity: 2_000_000 }] } });
     expect(evaluated.data?.candidates[0].requested_capacity).toBe(2_000_000);
+  });
+
+  it('payment-flow model: the node’s flow, a what-if, a fee curve and their typed errors', async () => {
+    const info = await api.getNodeInfo({ params: { path: { pubkey: SMALL } } });
+    expect(info.data?.network_position.flow.status).toBe('ready');
+    const peer = info.data!.channels[0].peer_pubkey;
+    const sim = await use('simulateWhatIf')({ params: { path: { pubkey: SMALL } }, body: { policy_changes: [{ peer, fee_rate_ppm: 2000 }] } });
+    expect(sim.data?.total.before.forwards_per_day.p50).toEqual(expect.any(Number));
+    expect(sim.data?.channels.some((c) => c.changed && c.peer_pubkey === peer)).toBe(true);
+    expect(sim.data?.model.assumptions.length).toBeGreaterThan(0);
+    const curve = await use('getFeeCurve')({ params: { path: { pubkey: SMALL, peer }, query: { from: 0, to: 1400, points: 8 } } });
+    expect(curve.data?.points.map((p) => p.fee_rate_ppm)).toEqual([0, 200, 400, 600, 800, 1000, 1200, 1400]);
+    expect(curve.data?.points.map((p) => p.fee_rate_ppm)).toContain(curve.data?.best.fee_rate_ppm);
+    const invalid = await api.simulateWhatIf({ params: { path: { pubkey: SMALL } }, body: {} });
+    expect(invalid.error).toMatchObject({ code: 'INVALID_WHAT_IF', status: 422 });
+    // CoinGate is not among the small node's three peers.
+    const noChannel = await api.getFeeCurve({ params: { path: { pubkey: SMALL, peer: '0242a4ae0c5bef18048fbecf995094b74bfb0f7391418d71ed394784373f41e4f3' } } });
+    expect(noChannel.error).toMatchObject({ code: 'CHANNEL_NOT_FOUND', status: 404 });
   });
 
   it('bulk analysis: inline, queued, status, cancel', async () => {

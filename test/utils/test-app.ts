@@ -17,6 +17,7 @@ const MANAGED_ENV = [
   'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_EXPENSIVE_PER_MINUTE', 'RATE_LIMIT_EDGE_PER_MINUTE', 'RECOMMENDATIONS_QUEUE_MAX', 'SHUTDOWN_TIMEOUT_MS',
   'API_KEYS', 'SECRET_KEY', 'CORS_ORIGINS', 'ALLOWED_HOSTS', 'ALERT_WEBHOOK_URL', 'WEBHOOK_ALLOWED_HOSTS', 'QUEUE_REDIS_URL',
   'BULK_MAX_EXPENSIVE_ITEMS_PER_JOB', 'BULK_MAX_EXPENSIVE_ITEMS_PER_KEY', 'BULK_MAX_STORED_ITEMS_PER_KEY', 'TRUST_PROXY',
+  'FLOW_MODEL', 'FLOW_PAYMENTS', 'FLOW_RUNS',
 ];
 
 export function testRedisUrl(): string {
@@ -37,7 +38,7 @@ export async function createTestApp(
 ): Promise<NestExpressApplication> {
   for (const k of MANAGED_ENV) delete process.env[k];
   // Suites send many requests from one address; the throttling suite sets its own limits.
-  Object.assign(process.env, { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', RATE_LIMIT_EDGE_PER_MINUTE: '0', LOG_LEVEL: 'silent', CACHE_NAMESPACE: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
+  Object.assign(process.env, { FLOW_MODEL: 'false', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000', RATE_LIMIT_EDGE_PER_MINUTE: '0', LOG_LEVEL: 'silent', CACHE_NAMESPACE: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

@@ -4,7 +4,7 @@ import { ApiError } from './api/client';
 export type Async<T> = { state: 'idle' } | { state: 'loading' } | { state: 'done'; value: T } | { state: 'error'; error: unknown };
 
 /** Codes after which the same request succeeds once the service has finished computing. */
-const RETRYABLE = new Set(['ANALYTICS_NOT_READY', 'GRAPH_NOT_READY']);
+const RETRYABLE = new Set(['ANALYTICS_NOT_READY', 'GRAPH_NOT_READY', 'FLOW_NOT_READY']);
 export const RETRY_MS = 3000;
 
 export function isRetryable(err: unknown): err is ApiError {

@@ -24,6 +24,8 @@ export function operations(client: Client<paths>) {
     getBulkAnalysis: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/nodes/bulk-analysis/{job_id}', ...init)) as Op<'/api/v1/nodes/bulk-analysis/{job_id}', 'GET'>,
     /** Peers the node has no channel with, ranked by what one new channel to each would do to the node's */
     getChannelCandidates: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/node/{pubkey}/channel-candidates', ...init)) as Op<'/api/v1/node/{pubkey}/channel-candidates', 'GET'>,
+    /** Modelled forwards and revenue per day of the node's channel(s) to `peer` at evenly spaced fee rates from */
+    getFeeCurve: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/node/{pubkey}/channels/{peer}/fee-curve', ...init)) as Op<'/api/v1/node/{pubkey}/channels/{peer}/fee-curve', 'GET'>,
     /** Service health in the product document's shape; 503 only when `unhealthy`. Open to probes without a key; */
     getHealth: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/health', ...init)) as Op<'/api/v1/health', 'GET'>,
     /** Liveness: the process answers. */
@@ -42,7 +44,9 @@ export function operations(client: Client<paths>) {
     getRecommendations: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/node/{pubkey}/recommendations', ...init)) as Op<'/api/v1/node/{pubkey}/recommendations', 'GET'>,
     /** Nodes of the graph by pubkey or alias, case-insensitive: the exact pubkey first, then aliases starting with */
     searchNodes: ((...init: unknown[]) => (client.GET as Untyped)('/api/v1/nodes/search', ...init)) as Op<'/api/v1/nodes/search', 'GET'>,
+    /** What-if on the payment-flow model (README "Payment-flow model"): up to 10 changes of the node's own policies */
+    simulateWhatIf: ((...init: unknown[]) => (client.POST as Untyped)('/api/v1/node/{pubkey}/simulate', ...init)) as Op<'/api/v1/node/{pubkey}/simulate', 'POST'>,
   };
 }
 
-export const OPERATION_IDS = ["cancelBulkAnalysis","createBulkAnalysis","createPriorities","evaluateChannelCandidates","getBulkAnalysis","getChannelCandidates","getHealth","getLiveness","getMetrics","getNetworkStats","getNodeInfo","getPrometheusMetrics","getReadiness","getRecommendations","searchNodes"] as const;
+export const OPERATION_IDS = ["cancelBulkAnalysis","createBulkAnalysis","createPriorities","evaluateChannelCandidates","getBulkAnalysis","getChannelCandidates","getFeeCurve","getHealth","getLiveness","getMetrics","getNetworkStats","getNodeInfo","getPrometheusMetrics","getReadiness","getRecommendations","searchNodes","simulateWhatIf"] as const;

@@ -149,6 +149,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/node/{pubkey}/channels/{peer}/fee-curve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Modelled forwards and revenue per day of the node's channel(s) to `peer` at evenly spaced fee rates from
+         *     `from` to `to`, every other policy of the graph unchanged, and the rate that maximises the median modelled
+         *     revenue. 404 CHANNEL_NOT_FOUND when the node has no channel with that peer; 422 INVALID_WHAT_IF when to < from.
+         */
+        get: operations["getFeeCurve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/node/{pubkey}/info": {
         parameters: {
             query?: never;
@@ -205,6 +226,30 @@ export interface paths {
         get: operations["getRecommendations"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/node/{pubkey}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What-if on the payment-flow model (README "Payment-flow model"): up to 10 changes of the node's own policies
+         *     (fee rate, base fee, inbound fee, max_htlc, disable; per peer or per short channel id) and/or new channels
+         *     (peer, capacity, both policies), with optional model parameters for this request. Answers the node's modelled
+         *     forwards, volume and revenue per day before and after, in total and per channel, each as p10/p50/p90 over the
+         *     seeded runs. 422 INVALID_WHAT_IF when a change names no channel of the node, a peer is not in the graph,
+         *     the changes are none or more than 10 together, or min_amount_sat exceeds max_amount_sat.
+         */
+        post: operations["simulateWhatIf"];
         delete?: never;
         options?: never;
         head?: never;
@@ -290,6 +335,7 @@ export interface components {
              *     recommendations, `total_count` and `omitted`; `priorities` gives the same `node_role`, `total_estimated_cost`
              *     (fees only), `total_committed_capital` (capital locked in new channels), `plan_score` and actions with
              *     `estimated_cost`, `committed_capital` and `manual`. Both come from one run of the advice per node.
+             *     `network_position` is the object of /node/{pubkey}/info, with the modelled payment flow in `flow`.
              * @default [
              *       "basic"
              *     ]
@@ -541,6 +587,21 @@ export interface components {
             max_htlc_msat: number | null;
             min_htlc_msat: number | null;
         };
+        ChannelWhatIfDto: {
+            /** @description Null for a channel the change disables. */
+            after: components["schemas"]["FlowFiguresDto"] | (never | null);
+            /** @description Null for a channel that does not exist yet. */
+            before: components["schemas"]["FlowFiguresDto"] | (never | null);
+            capacity_sat: number;
+            /** @description True when a change of this request applies to the channel. */
+            changed: boolean;
+            /** @description True for a channel the what-if opens. */
+            new: boolean;
+            peer_alias: string | null;
+            peer_pubkey: string;
+            /** @description Short channel id; null for a new channel or when the graph has no ids (the embedded snapshot). */
+            short_channel_id: string | null;
+        };
         CommandsDto: {
             /** @description `lightning-cli` line; null when Core Lightning has no command for it. */
             cln: string | null;
@@ -584,6 +645,86 @@ export interface components {
             source: string;
             unit: string;
             value: (number | null) | (string | null);
+        };
+        FeeCurvePointDto: {
+            fee_rate_ppm: number;
+            /** @description Forwards per day over the node's channel(s) to the peer. */
+            forwards_per_day: components["schemas"]["FlowSpreadDto"];
+            /** @description The node as a whole at this rate: its other channels gain or lose what these lose or gain. */
+            node_forwards_per_day: components["schemas"]["FlowSpreadDto"];
+            node_revenue_sat_per_day: components["schemas"]["FlowSpreadDto"];
+            /** @description Fees the node earns per day on those channel(s), sat. */
+            revenue_sat_per_day: components["schemas"]["FlowSpreadDto"];
+        };
+        FeeCurveResponseDto: {
+            /** @description The point with the highest median modelled revenue of the node as a whole (the lowest such rate on ties). */
+            best: components["schemas"]["FeeCurvePointDto"];
+            /** @description The node's channels to the peer whose rate the curve sets (all of them together), and their short ids where the graph has them. */
+            channel_count: number;
+            compute_ms: number;
+            /** @description The node's current rate on those channels (the first one's, when parallel channels differ). */
+            current_fee_rate_ppm: number;
+            model: components["schemas"]["FlowModelInfoDto"];
+            peer_alias: string | null;
+            peer_pubkey: string;
+            /** @description Forwards and revenue over those channels at each rate, ascending. */
+            points: components["schemas"]["FeeCurvePointDto"][];
+            pubkey: string;
+            short_channel_ids: string[];
+        };
+        FlowFiguresDto: {
+            /** @description Payments forwarded per day. */
+            forwards_per_day: components["schemas"]["FlowSpreadDto"];
+            /** @description Routing fees earned per day, sat (fractions kept: small nodes earn less than a sat a day). */
+            revenue_sat_per_day: components["schemas"]["FlowSpreadDto"];
+            /** @description Amount forwarded per day, sat. */
+            volume_sat_per_day: components["schemas"]["FlowSpreadDto"];
+        };
+        FlowModelInfoDto: {
+            /** @description What the figures assume (demand, amounts, route choice) and what the model cannot know. */
+            assumptions: string[];
+            /** @description Graph the model ran on. */
+            graph_version: string;
+            /**
+             * @description `fast`: only payments the changes can affect were re-routed; `full`: every payment re-routed.
+             * @enum {string}
+             */
+            method: "fast" | "full";
+            /** @description The parameters used, request overrides applied (demand, paymentsPerDay, minAmountSat, maxAmountSat, seed, hopProbability, attemptCostSat, attemptCostPpm, cltvLimit). */
+            parameters: {
+                [key: string]: number | string;
+            };
+            payments_per_run: number;
+            runs: number;
+        };
+        FlowParametersDto: {
+            /** @description LND's proportional attempt cost, ppm of the amount (default 1000). */
+            attempt_cost_ppm?: number;
+            /** @description LND's fixed attempt cost, sat (default 100). */
+            attempt_cost_sat?: number;
+            /**
+             * @description Who pays whom: endpoints drawn in proportion to their capacity, or uniformly among routable nodes.
+             * @enum {string}
+             */
+            demand?: "capacity_weighted" | "uniform";
+            /** @description LND's apriori hop probability (default 0.6). */
+            hop_probability?: number;
+            max_amount_sat?: number;
+            /** @description Smallest and largest sampled amount, sat (log-uniform in between). */
+            min_amount_sat?: number;
+            /** @description Payments per day across the network the sampled payments stand for. */
+            payments_per_day?: number;
+            /** @description Seed of the first run; the same seed gives the same payments and paths. */
+            seed?: number;
+        };
+        FlowSpreadDto: {
+            p10: number;
+            p50: number;
+            p90: number;
+        };
+        FlowTotalDto: {
+            after: components["schemas"]["FlowFiguresDto"];
+            before: components["schemas"]["FlowFiguresDto"];
         };
         GraphFreshnessDto: {
             /** @description Whole days from snapshot_date to today (UTC). */
@@ -782,6 +923,17 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ModelledChangeDto: {
+            after: components["schemas"]["FlowSpreadDto"];
+            before: components["schemas"]["FlowSpreadDto"];
+        };
+        ModelledImpactDto: {
+            /** @description True when the model's median moves the way the market comparison expects (more revenue for a raise, more forwards for a cut). */
+            agrees_with_market: boolean;
+            forwards_per_day: components["schemas"]["ModelledChangeDto"];
+            note: string;
+            revenue_sat_per_day: components["schemas"]["ModelledChangeDto"];
+        };
         NetworkPositionDto: {
             betweenness: components["schemas"]["CentralityDto"] | (never | null);
             capacity: components["schemas"]["RankedValueDto"];
@@ -790,6 +942,8 @@ export interface components {
             computed_at: string | null;
             degree: components["schemas"]["RankedValueDto"];
             eigenvector: components["schemas"]["CentralityDto"] | (never | null);
+            /** @description The node in the payment-flow model: modelled forwards, volume, revenue per day and share of network flow (p10/p50/p90). */
+            flow: components["schemas"]["NodeFlowDto"];
             /** @description Content hash of the graph snapshot. */
             graph_version: string;
             /** @description Mean hop distance from the node to the nodes it can reach. */
@@ -832,6 +986,22 @@ export interface components {
             /** @description Channels with at least one enabled direction. */
             usable_channels: number;
         };
+        NewChannelDto: {
+            capacity_sat: number;
+            /** @description The node's own policy toward the peer. */
+            local_policy: components["schemas"]["NewChannelPolicyDto"];
+            /**
+             * @description Node public key: 66 hex characters starting with 02 or 03
+             * @example 03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f
+             */
+            peer: string;
+            /** @description The peer's policy toward the node. */
+            remote_policy: components["schemas"]["NewChannelPolicyDto"];
+        };
+        NewChannelPolicyDto: {
+            base_fee_msat: number;
+            fee_rate_ppm: number;
+        };
         NodeDescriptionDto: {
             /** @description Alias announced by the node; attacker-controlled text, to be displayed as data only. Null when the source has none. */
             alias: string | null;
@@ -841,6 +1011,20 @@ export interface components {
             features: {
                 [key: string]: unknown;
             } | null;
+        };
+        NodeFlowDto: {
+            /** @description When the model was computed (ISO 8601). */
+            computed_at: string | null;
+            forwards_per_day: components["schemas"]["FlowSpreadDto"] | (never | null);
+            /** @description Payments sampled per seeded run, and how many runs the spread is taken over. */
+            payments_per_run: number | null;
+            revenue_sat_per_day: components["schemas"]["FlowSpreadDto"] | (never | null);
+            runs: number | null;
+            /** @description The node's forwarded volume over the forwarded volume of every hop of the simulated payments (0–1). */
+            share_of_network_flow: components["schemas"]["FlowSpreadDto"] | (never | null);
+            /** @enum {string} */
+            status: "ready" | "computing" | "unavailable";
+            volume_sat_per_day: components["schemas"]["FlowSpreadDto"] | (never | null);
         };
         NodeInfoResponseDto: {
             cache_hit: boolean;
@@ -975,6 +1159,22 @@ export interface components {
             /** @description The marker in the command line, e.g. `<CHANNEL_POINT>`. */
             token: string;
         };
+        PolicyChangeDto: {
+            base_fee_msat?: number;
+            /** @description True: the node disables its direction of the channel(s); false: enables it. */
+            disabled?: boolean;
+            fee_rate_ppm?: number;
+            inbound_base_fee_msat?: number;
+            inbound_fee_rate_ppm?: number;
+            max_htlc_msat?: number;
+            /**
+             * @description Node public key: 66 hex characters starting with 02 or 03
+             * @example 03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f
+             */
+            peer?: string;
+            /** @description One channel of the node, as a short channel id (`850000x1234x0`) or its 64-bit decimal form (graphs without ids, like the embedded snapshot, need `peer`). */
+            short_channel_id?: string;
+        };
         PrioritiesRequestDto: {
             /**
              * @description Satoshis the plan may use: fees it spends (on-chain, rebalancing) plus capital it commits to new channels.
@@ -1009,8 +1209,10 @@ export interface components {
         PrioritiesResponseDto: {
             cache_hit: boolean;
             /**
-             * @description (projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost. Null when the
-             *     node's routing revenue is unknown (no forwarding history configured) or the plan costs nothing.
+             * @description (30 × the change in the payment-flow model's median routing revenue per day, with every fee step and channel
+             *     open of the plan applied together − total_estimated_cost) / total_estimated_cost. A model, not a measurement
+             *     (README "Payment-flow model"); `warnings` gives the revenue before and after. Null while the model is not
+             *     ready, or when the plan costs nothing or has nothing the model can apply.
              */
             expected_roi: number | null;
             expected_roi_formula: string;
@@ -1136,6 +1338,8 @@ export interface components {
             evidence: components["schemas"]["EvidenceDto"][];
             /** @description Stable for the same node, rule, channel and suggestion. */
             id: string;
+            /** @description On the first three fee recommendations, once the payment-flow model of the graph is ready. */
+            modelled_impact?: components["schemas"]["ModelledImpactDto"];
             /** @enum {string} */
             priority: "critical" | "high" | "medium" | "low";
             reason: string;
@@ -1193,6 +1397,21 @@ export interface components {
             request_count: number;
             /** @description Route pattern, e.g. `/api/v1/node/:pubkey/info`. */
             route: string;
+        };
+        SimulateRequestDto: {
+            new_channels?: components["schemas"]["NewChannelDto"][];
+            parameters?: components["schemas"]["FlowParametersDto"];
+            policy_changes?: components["schemas"]["PolicyChangeDto"][];
+        };
+        SimulateResponseDto: {
+            /** @description Every channel of the node (and each new one), before and after; changed channels first. */
+            channels: components["schemas"]["ChannelWhatIfDto"][];
+            /** @description How long the model took, ms. */
+            compute_ms: number;
+            model: components["schemas"]["FlowModelInfoDto"];
+            pubkey: string;
+            /** @description The node's totals before and after. */
+            total: components["schemas"]["FlowTotalDto"];
         };
         SkippedCandidateDto: {
             pubkey: string;
@@ -1695,6 +1914,106 @@ export interface operations {
             };
         };
     };
+    getFeeCurve: {
+        parameters: {
+            query?: {
+                /** @description Lowest fee rate of the curve, ppm. */
+                from?: number;
+                /** @description Rates evaluated, evenly spaced from `from` to `to`. */
+                points?: number;
+                /** @description Highest fee rate of the curve, ppm (at least `from`). Default: 2,000 ppm, or twice the current rate if higher. */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Node public key: 66 hex characters starting with 02 or 03 */
+                peer: string;
+                /** @description Node public key: 66 hex characters starting with 02 or 03 */
+                pubkey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeCurveResponseDto"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match still matches */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (code VALIDATION_FAILED); `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid API key (code UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unknown node (code NODE_NOT_FOUND) or no channel between the node and the peer (code CHANNEL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description to is below from (code INVALID_WHAT_IF) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limited (code RATE_LIMITED); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Graph not loaded yet (code GRAPH_NOT_READY), or the payment-flow model is still being computed (code FLOW_NOT_READY, with Retry-After), failed, or is turned off (FLOW_MODEL=false) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     getNodeInfo: {
         parameters: {
             query?: {
@@ -1953,6 +2272,103 @@ export interface operations {
                 };
             };
             /** @description Graph not loaded yet (code GRAPH_NOT_READY), upstream unavailable, or too many uncached answers being computed (code SERVER_BUSY; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    simulateWhatIf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Node public key: 66 hex characters starting with 02 or 03 */
+                pubkey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulateResponseDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED); `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing or invalid API key (code UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unknown node (code NODE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Body larger than 1 MB (code PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A what-if the model cannot apply (code INVALID_WHAT_IF); `errors` names each change */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limited (code RATE_LIMITED); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Graph not loaded yet (code GRAPH_NOT_READY), or the payment-flow model is still being computed (code FLOW_NOT_READY, with Retry-After), failed, or is turned off (FLOW_MODEL=false) */
             503: {
                 headers: {
                     [name: string]: unknown;

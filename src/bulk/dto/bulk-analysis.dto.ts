@@ -26,6 +26,7 @@ export class BulkAnalysisRequestDto {
    * recommendations, `total_count` and `omitted`; `priorities` gives the same `node_role`, `total_estimated_cost`
    * (fees only), `total_committed_capital` (capital locked in new channels), `plan_score` and actions with
    * `estimated_cost`, `committed_capital` and `manual`. Both come from one run of the advice per node.
+   * `network_position` is the object of /node/{pubkey}/info, with the modelled payment flow in `flow`.
    */
   @IsOptional()
   @IsArray({ message: 'analysis_types must be an array' })

@@ -1,3 +1,4 @@
+import { NodeFlowDto } from './flow.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
 
@@ -214,6 +215,8 @@ export class NetworkPositionDto {
    * higher value, percentile = share of the graph's nodes with a lower value).
    */
   reason?: string;
+  /** The node in the payment-flow model: modelled forwards, volume, revenue per day and share of network flow (p10/p50/p90). */
+  flow!: NodeFlowDto;
 }
 
 export class HistoryChangeDto {

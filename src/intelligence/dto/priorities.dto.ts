@@ -94,8 +94,10 @@ export class PrioritiesResponseDto {
   /** Sats the plan commits to new channels (sum of committed_capital). */
   total_committed_capital!: number;
   /**
-   * (projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost. Null when the
-   * node's routing revenue is unknown (no forwarding history configured) or the plan costs nothing.
+   * (30 × the change in the payment-flow model's median routing revenue per day, with every fee step and channel
+   * open of the plan applied together − total_estimated_cost) / total_estimated_cost. A model, not a measurement
+   * (README "Payment-flow model"); `warnings` gives the revenue before and after. Null while the model is not
+   * ready, or when the plan costs nothing or has nothing the model can apply.
    */
   expected_roi!: number | null;
   expected_roi_formula!: string;

@@ -1,3 +1,4 @@
+import { FlowSpreadDto } from './flow.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
@@ -73,6 +74,24 @@ export class NodeRoleDto {
   evidence!: EvidenceDto[];
 }
 
+export class ModelledChangeDto {
+  before!: FlowSpreadDto;
+  after!: FlowSpreadDto;
+}
+
+/**
+ * The payment-flow model's reading of a fee recommendation's first step (README "Payment-flow model"): the node's
+ * forwards and revenue per day before and after, p10/p50/p90 over the seeded runs. A model under a stated demand,
+ * not a measurement; `note` names the assumptions and says where the model and the market comparison disagree.
+ */
+export class ModelledImpactDto {
+  forwards_per_day!: ModelledChangeDto;
+  revenue_sat_per_day!: ModelledChangeDto;
+  /** True when the model's median moves the way the market comparison expects (more revenue for a raise, more forwards for a cut). */
+  agrees_with_market!: boolean;
+  note!: string;
+}
+
 export class RecommendationDto {
   /** Stable for the same node, rule, channel and suggestion. */
   id!: string;
@@ -105,6 +124,8 @@ export class RecommendationDto {
   commands!: CommandsDto | null;
   /** Every channel the recommendation covers when it covers several (parallel channels to one peer, zombie lists); empty otherwise. */
   covered_channels!: CoveredChannelDto[];
+  /** On the first three fee recommendations, once the payment-flow model of the graph is ready. */
+  modelled_impact?: ModelledImpactDto;
 }
 
 export class RecommendationsResponseDto {

@@ -7,6 +7,8 @@ import type { MempoolNodeDetails } from '../../clients/mempool/mempool.types';
 import type { SparkseerNodeStats } from '../../clients/sparkseer/sparkseer.types';
 import type { CentralityColumn } from '../../graph/analytics/centralities';
 import type { CentralityState } from '../../graph/centrality.service';
+import type { FlowState } from '../../graph/flow.service';
+import { nodeFlowDto } from '../flow/flow.mapper';
 import { CentralityDto, ChannelDto, ChannelPolicyDto, HistoryPointDto, LiveNodeDto, NetworkPositionDto, NodeMetricsDto, OwnNodeDto, SparkseerStatsDto } from '../dto/node-info.dto';
 import type { OwnNodeData } from '../live/own-node.service';
 import { liveDegreeAndCapacity, livePosition } from '../live-node/live-node.analysis';
@@ -77,7 +79,7 @@ function centrality(col: CentralityColumn, v: number): CentralityDto | null {
   return col.rank[v] === 0 ? null : { value: col.raw[v], normalized: col.normalized[v], rank: col.rank[v], percentile: col.percentile[v] };
 }
 
-export function networkPosition(state: GraphState, v: number, c: CentralityState | null): NetworkPositionDto {
+export function networkPosition(state: GraphState, v: number, c: CentralityState | null, flow: FlowState | null): NetworkPositionDto {
   const r = state.ranks;
   const t = c?.status === 'ready' ? c.table : null;
   return {
@@ -94,6 +96,7 @@ export function networkPosition(state: GraphState, v: number, c: CentralityState
     eigenvector: t ? centrality(t.eigenvector, v) : null,
     mean_hop_distance: t && !Number.isNaN(t.meanHopDistance[v]) ? Math.round(t.meanHopDistance[v] * 1e4) / 1e4 : null,
     computed_at: c?.computedAt?.toISOString() ?? null,
+    flow: nodeFlowDto(flow, v),
   };
 }
 
@@ -222,7 +225,7 @@ export function liveNodeChannels(node: LiveNode): ChannelDto[] {
 }
 
 export const LIVE_POSITION_REASON =
-  'the node is not in the graph the centralities are computed on: betweenness, closeness, eigenvector and mean hop distance are null; degree and capacity are ranked against the graph’s nodes';
+  'the node is not in the graph the centralities and the flow model are computed on: betweenness, closeness, eigenvector, mean hop distance and flow figures are null; degree and capacity are ranked against the graph’s nodes';
 
 /** Degree and capacity of a live node placed among the graph's distributions; no centralities. */
 export function liveNetworkPosition(state: GraphState, node: LiveNode): NetworkPositionDto {
@@ -242,5 +245,7 @@ export function liveNetworkPosition(state: GraphState, node: LiveNode): NetworkP
     mean_hop_distance: null,
     computed_at: null,
     reason: LIVE_POSITION_REASON,
+    // The flow model routes payments over the graph, which does not hold this node.
+    flow: { status: 'unavailable', forwards_per_day: null, volume_sat_per_day: null, revenue_sat_per_day: null, share_of_network_flow: null, payments_per_run: null, runs: null, computed_at: null },
   };
 }

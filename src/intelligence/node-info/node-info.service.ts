@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppCacheService } from '../../cache/app-cache.service';
 import { CentralityService } from '../../graph/centrality.service';
+import { FlowService } from '../../graph/flow.service';
 import type { Unstamped } from '../../graph/graph-freshness';
 import { GraphService, GraphState } from '../../graph/graph.service';
 import { GraphHistoryService } from '../../graph/history/graph-history.service';
@@ -39,13 +40,15 @@ export class NodeInfoService {
     private readonly enrichment: NodeEnrichmentService,
     private readonly centralities: CentralityService,
     private readonly liveNodes: LiveNodeResolver,
+    private readonly flow: FlowService,
   ) {}
 
   async getNodeInfo(pubkey: string, opts: NodeInfoOptions): Promise<Unstamped<NodeInfoResponseDto>> {
     const state = this.graphs.current();
     const centralities = this.centralities.current();
-    // The centrality status is part of the key: an answer cached while computing is not served once ready.
-    const key = this.cache.key('node_info', state.graph.meta.version, centralities?.status ?? 'computing', pubkey, opts.includeHistorical ? 'h' : 'n');
+    const flow = this.flow.current();
+    // The centrality and flow statuses are part of the key: an answer cached while computing is not served once ready.
+    const key = this.cache.key('node_info', state.graph.meta.version, centralities?.status ?? 'computing', flow?.status ?? 'computing', pubkey, opts.includeHistorical ? 'h' : 'n');
     if (opts.useCache) {
       const cached = await this.cache.get<Unstamped<NodeInfoResponseDto>>(key);
       if (cached) return { ...cached, cache_hit: true };
@@ -54,7 +57,7 @@ export class NodeInfoService {
     if (v < 0) return this.fromLiveSource(pubkey, state, key, opts);
 
     const metrics = nodeMetrics(state, v);
-    const position = networkPosition(state, v, centralities);
+    const position = networkPosition(state, v, centralities, flow);
     const live = await this.enrichment.enrich(pubkey, opts.useCache);
     const channels = nodeChannels(state, v);
     const answer: Unstamped<NodeInfoResponseDto> = {

@@ -9,6 +9,7 @@ import { LlmUsageMetrics } from '../../metrics/llm-usage.metrics';
 import { PrioritiesRequestDto, PrioritiesResponseDto, PriorityActionDto } from '../dto/priorities.dto';
 import { Language } from '../recommendations/i18n/messages';
 import { NodeAnalysisService } from '../live/node-analysis.service';
+import { AdviceFlowService } from '../flow/advice-flow.service';
 import { openCap } from '../candidates/open-sizing';
 import { networkFeeIndex } from '../recommendations/node-analysis';
 import { NodeRoleInfo, recommend } from '../recommendations/recommendations.engine';
@@ -19,7 +20,7 @@ import { planNarrative } from './planner/plan-narrative';
 import { budgetUse, planCapitalLimit, selectPlan } from './planner/plan-selection';
 import { CandidateAction, Goal, Plan, PlanRequest } from './planner/plan.types';
 
-const ROI_FORMULA = '(projected 30-day routing revenue gain − total_estimated_cost) / total_estimated_cost; null while the node’s routing revenue is unknown';
+const ROI_FORMULA = '(30 × change in the payment-flow model’s median routing revenue per day with every fee step and channel open of the plan applied − total_estimated_cost) / total_estimated_cost; null while the model is not ready, or when the plan costs nothing or has nothing the model can apply';
 const KEY_METRICS: Record<Goal, string[]> = {
   routing_revenue: ['routing_revenue_24h', 'fee_efficiency'],
   connectivity: ['betweenness_rank', 'closeness_rank', 'active_channels'],
@@ -58,6 +59,7 @@ export class PrioritiesService {
     private readonly model: PlanModelClient,
     private readonly llmMetrics: LlmUsageMetrics,
     private readonly analyser: NodeAnalysisService,
+    private readonly adviceFlow: AdviceFlowService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(openaiConfig.KEY) openai: ConfigType<typeof openaiConfig>,
   ) {
@@ -78,11 +80,11 @@ export class PrioritiesService {
       timeframePreference: dto.timeframe_preference ?? null,
     };
     const mode = this.model.configured ? this.model.model : 'deterministic';
-    const key = this.cache.key('priorities', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, createHash('sha256').update(JSON.stringify([req, lang, mode])).digest('hex').slice(0, 24));
+    const key = this.cache.key('priorities', state.graph.meta.version, this.analyser.centralityStatus(), this.adviceFlow.status(), pubkey, createHash('sha256').update(JSON.stringify([req, lang, mode])).digest('hex').slice(0, 24));
     const cached = await this.cache.get<Unstamped<PrioritiesResponseDto>>(key);
     if (cached) return { ...cached, cache_hit: true };
     const { analysis, warnings: dataWarnings } = await this.analyser.analyse(pubkey);
-    const { recommendations, node_role } = recommend(analysis, lang);
+    const { recommendations, node_role, policySteps } = recommend(analysis, lang);
     const candidates = candidateActions(recommendations, req, lang, {
       onchainFeeRateSatVb: this.app.onchainFeeRateSatVb,
       feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',
@@ -92,7 +94,8 @@ export class PrioritiesService {
     const capitalLimit = planCapitalLimit(analysis.summary.totalCapacitySat, openCap(analysis.summary, analysis.network.medianChannelSat), req.budgetLimit);
     const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit };
     const plan = selectPlan(candidates, maxActions, req.budgetLimit, limits);
-    const warnings = [...dataWarnings, 'expected_roi is null: the node’s routing revenue is not projected yet'];
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const warnings = [...dataWarnings];
     let answer: Unstamped<PrioritiesResponseDto> | null = null;
 
     if (this.model.configured) {
@@ -140,6 +143,13 @@ export class PrioritiesService {
       }
     }
     answer ??= this.respond(pubkey, plan, planNarrative(plan, req.goals, lang), new Map(), 'deterministic', req, lang, node_role, analysis.source, warnings);
+    const roi = await this.adviceFlow.planRoi(pubkey, answer.priority_actions.map((a) => byId.get(a.id)!.rec), policySteps, answer.total_estimated_cost);
+    if (roi) {
+      answer.expected_roi = roi.roi;
+      answer.warnings.push(`expected_roi is modelled, not measured: the payment-flow model (assumed demand, no balances) puts the node’s median routing revenue at ${roi.revenueBefore.toFixed(2)} → ${roi.revenueAfter.toFixed(2)} sat/day with this plan, ${roi.gainSatPer30Days} sat over 30 days`);
+    } else {
+      answer.warnings.push('expected_roi is null: the payment-flow model is not ready, the plan costs nothing, or it has no fee change or channel open the model can apply');
+    }
     await this.cache.set(key, answer, 'recommendations');
     return answer;
   }

@@ -12,6 +12,7 @@ import { classifyNodeRole, NodeRole, NodeRoleAssessment } from './node-role.clas
 import { enableChannelCommands } from './commands/command-templates';
 import { channelId, channelRef, graphEvidence } from './rules/rule-helpers';
 import type { ChannelView } from './node-analysis';
+import type { ModelledImpact } from '../flow/modelled-impact';
 
 export const RULE_FAMILIES: Rule[] = [feeRules, connectivityRules, reliabilityRules, liquidityRules, costRules];
 
@@ -37,6 +38,16 @@ export interface Recommendation {
   commands: CommandSet | null;
   /** Every channel the recommendation covers when it covers several (parallel channels, zombie lists); else empty. */
   covered_channels: CoveredChannel[];
+  /** The payment-flow model's before/after for the first fee recommendations, when the model is ready. */
+  modelled_impact?: ModelledImpact;
+}
+
+/** The policy a fee recommendation sets now (its first step), on the node's channels to one peer. */
+export interface PolicyStep {
+  peerPubkey: string;
+  current: { feeRatePpm: number; baseFeeMsat: number };
+  feeRatePpm?: number;
+  baseFeeMsat?: number;
 }
 
 export interface CoveredChannel {
@@ -77,6 +88,8 @@ export interface RecommendationSet {
   /** Findings left out per rule beyond MAX_FINDINGS_PER_RULE. */
   omitted: Record<string, number>;
   node_role: NodeRoleInfo;
+  /** By recommendation id: the policy step of each fee recommendation (for the flow model, not returned). */
+  policySteps: Map<string, PolicyStep>;
 }
 
 /**
@@ -188,7 +201,15 @@ export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet
     commands: f.commands && node.commandNote ? { ...f.commands, notes: [...f.commands.notes, node.commandNote] } : f.commands,
     covered_channels: covered(f.channels),
   }));
-  return { recommendations: out, omitted, node_role: roleInfo(node, role) };
+  const policySteps = new Map<string, PolicyStep>();
+  for (const { f, id } of kept) {
+    const local = f.channel?.local;
+    if (f.type !== 'fee_adjustment' || !f.channel || !local || !f.policyChange) continue;
+    const { feeRatePpm, baseFeeMsat } = f.policyChange;
+    if (feeRatePpm === undefined && baseFeeMsat === undefined) continue;
+    policySteps.set(id, { peerPubkey: f.channel.peerPubkey, current: { feeRatePpm: local.feeRatePpm, baseFeeMsat: local.baseFeeMsat }, feeRatePpm, baseFeeMsat });
+  }
+  return { recommendations: out, omitted, node_role: roleInfo(node, role), policySteps };
 }
 
 export function countBy<K extends string>(recs: Recommendation[], key: (r: Recommendation) => K): Partial<Record<K, number>> {

@@ -8,6 +8,7 @@ import { GraphService } from '../../graph/graph.service';
 import { RecommendationsQuery, RecommendationsResponseDto } from '../dto/recommendations.dto';
 import { Language } from './i18n/messages';
 import { NodeAnalysisService } from '../live/node-analysis.service';
+import { AdviceFlowService } from '../flow/advice-flow.service';
 import { countBy, recommend } from './recommendations.engine';
 
 @Injectable()
@@ -19,6 +20,7 @@ export class RecommendationsService {
     private readonly graphs: GraphService,
     private readonly cache: AppCacheService,
     private readonly analyser: NodeAnalysisService,
+    private readonly adviceFlow: AdviceFlowService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(limitsConfig.KEY) limits: ConfigType<typeof limitsConfig>,
   ) {
@@ -31,12 +33,14 @@ export class RecommendationsService {
 
   async getRecommendations(pubkey: string, filters: RecommendationsQuery, lang: Language): Promise<Unstamped<RecommendationsResponseDto>> {
     const state = this.graphs.current();
-    const key = this.cache.key('recommendations', state.graph.meta.version, this.analyser.centralityStatus(), pubkey, filters.category ?? '*', filters.priority ?? '*', lang);
+    const key = this.cache.key('recommendations', state.graph.meta.version, this.analyser.centralityStatus(), this.adviceFlow.status(), pubkey, filters.category ?? '*', filters.priority ?? '*', lang);
     const cached = await this.cache.get<Unstamped<RecommendationsResponseDto>>(key);
     if (cached) return { ...cached, cache_hit: true };
     const { analysis, warnings, recommendations: all, omitted, node_role } = await this.misses.run(async () => {
       const analysed = await this.analyser.analyse(pubkey);
-      return { ...analysed, ...recommend(analysed.analysis, lang) };
+      const set = recommend(analysed.analysis, lang);
+      await this.adviceFlow.annotateFeeRecommendations(pubkey, set, lang);
+      return { ...analysed, ...set };
     });
     const recs = all.filter((r) => (!filters.category || r.category === filters.category) && (!filters.priority || r.priority === filters.priority));
     const answer: Unstamped<RecommendationsResponseDto> = {

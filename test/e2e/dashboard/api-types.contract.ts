@@ -8,6 +8,7 @@ import type { NetworkStatsResponseDto } from '../../../src/dashboard/network-sta
 import type { HealthResponseDto, HealthServicesDto } from '../../../src/health/health.dto';
 import type { ChannelCandidatesResponseDto } from '../../../src/intelligence/dto/channel-candidates.dto';
 import type { NodeInfoResponseDto } from '../../../src/intelligence/dto/node-info.dto';
+import type { FeeCurveResponseDto } from '../../../src/intelligence/dto/flow.dto';
 import type { PrioritiesRequestDto, PrioritiesResponseDto } from '../../../src/intelligence/dto/priorities.dto';
 import type { RecommendationsResponseDto } from '../../../src/intelligence/dto/recommendations.dto';
 import type { MetricsResponseDto } from '../../../src/metrics/metrics.dto';
@@ -20,6 +21,7 @@ export type DashboardApiContract = [
   Holds<ReadableAs<NodeSearchResponseDto, Web.NodeSearchResponse>>,
   Holds<ReadableAs<NodeInfoResponseDto, Web.NodeInfo>>,
   Holds<ReadableAs<NetworkStatsResponseDto, Web.NetworkStats>>,
+  Holds<ReadableAs<FeeCurveResponseDto, Web.FeeCurve>>,
   Holds<ReadableAs<ChannelCandidatesResponseDto, Web.ChannelCandidates>>,
   Holds<ReadableAs<RecommendationsResponseDto, Web.Recommendations>>,
   Holds<ReadableAs<PrioritiesResponseDto, Web.PrioritiesResponse>>,

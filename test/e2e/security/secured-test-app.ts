@@ -25,6 +25,7 @@ const MANAGED_ENV = [
   'LOG_LEVEL', 'ENVIRONMENT', 'PORT', 'API_KEYS', 'SECRET_KEY', 'CORS_ORIGINS', 'ALLOWED_HOSTS', 'TRUST_PROXY',
   'ALERT_WEBHOOK_URL', 'WEBHOOK_ALLOWED_HOSTS', 'QUEUE_REDIS_URL', 'BULK_MAX_EXPENSIVE_ITEMS_PER_JOB', 'BULK_MAX_EXPENSIVE_ITEMS_PER_KEY', 'BULK_MAX_STORED_ITEMS_PER_KEY', 'BULK_INLINE_MAX', 'BULK_CHUNK_SIZE', 'BULK_RESULT_TTL',
   'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_EXPENSIVE_PER_MINUTE', 'RATE_LIMIT_EDGE_PER_MINUTE', 'RECOMMENDATIONS_QUEUE_MAX', 'WORKERS', 'SHUTDOWN_TIMEOUT_MS', 'APP_ROLE',
+  'FLOW_MODEL', 'FLOW_PAYMENTS', 'FLOW_RUNS',
 ];
 
 /** A route marked expensive, standing in for priorities / bulk / channel candidates in these tests. */
@@ -52,6 +53,7 @@ export async function createSecuredTestApp(env: Record<string, string | undefine
   for (const k of MANAGED_ENV) delete process.env[k];
   Object.assign(process.env, {
     LOG_LEVEL: 'silent',
+    FLOW_MODEL: 'false',
     GRAPH_HISTORY_SNAPSHOTS: '',
     CACHE_NAMESPACE: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
   });

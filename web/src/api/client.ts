@@ -9,6 +9,7 @@
  */
 import type {
   ChannelCandidates,
+  FeeCurve,
   Health,
   Language,
   Metrics,
@@ -105,6 +106,8 @@ export function createApiClient(settings: ClientSettings) {
       request<ChannelCandidates>('getChannelCandidates', 'GET', `${node(pubkey)}/channel-candidates`, { query: { limit }, signal }),
     createPriorities: (pubkey: string, body: PrioritiesRequest, signal?: AbortSignal) =>
       request<PrioritiesResponse>('createPriorities', 'POST', `${node(pubkey)}/priorities`, { body, signal }),
+    getFeeCurve: (pubkey: string, peer: string, range: { from?: number; to?: number; points?: number } = {}, signal?: AbortSignal) =>
+      request<FeeCurve>('getFeeCurve', 'GET', `${node(pubkey)}/channels/${encodeURIComponent(peer)}/fee-curve`, { query: range, signal }),
     getNetworkStats: (signal?: AbortSignal) => request<NetworkStats>('getNetworkStats', 'GET', '/network/stats', { signal }),
     getHealth: (signal?: AbortSignal) => request<Health>('getHealth', 'GET', '/health', { signal, acceptStatuses: [503] }),
     getMetrics: (signal?: AbortSignal) => request<Metrics>('getMetrics', 'GET', '/metrics', { signal }),

@@ -60,6 +60,44 @@ export interface NetworkPosition {
   eigenvector: Centrality | null;
   mean_hop_distance: number | null;
   computed_at: string | null;
+  flow: NodeFlow;
+}
+
+/** p10 / p50 / p90 over the payment-flow model's seeded runs. */
+export interface FlowSpread {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** The node in the payment-flow model (`network_position.flow`). */
+export interface NodeFlow {
+  status: 'ready' | 'computing' | 'unavailable';
+  forwards_per_day: FlowSpread | null;
+  volume_sat_per_day: FlowSpread | null;
+  revenue_sat_per_day: FlowSpread | null;
+  share_of_network_flow: FlowSpread | null;
+  payments_per_run: number | null;
+  runs: number | null;
+}
+
+export interface FeeCurvePoint {
+  fee_rate_ppm: number;
+  forwards_per_day: FlowSpread;
+  revenue_sat_per_day: FlowSpread;
+  node_forwards_per_day: FlowSpread;
+  node_revenue_sat_per_day: FlowSpread;
+}
+
+export interface FeeCurve {
+  pubkey: string;
+  peer_pubkey: string;
+  peer_alias: string | null;
+  channel_count: number;
+  current_fee_rate_ppm: number;
+  points: FeeCurvePoint[];
+  best: FeeCurvePoint;
+  model: { method: 'fast' | 'full'; payments_per_run: number; runs: number; assumptions: string[] };
 }
 
 export interface ChannelPolicy {

@@ -10,6 +10,7 @@ import { ChannelCharts } from './ChannelCharts';
 import { ChannelsTable } from './ChannelsTable';
 import { CopyButton } from './CopyButton';
 import { ErrorMessage } from './ErrorMessage';
+import { FlowPanel } from './FlowPanel';
 import { HistoryTable } from './HistoryTable';
 import { MAX_PEERS, Neighbourhood, peersOf } from './Neighbourhood';
 import { PlanForm } from './PlanForm';
@@ -47,7 +48,7 @@ export function NodePage({ pubkey }: { pubkey: string }) {
   // Centralities are computed after boot: until they are, the position says "computing"; ask again shortly.
   const [latest, setLatest] = useState<NodeInfo | null>(null);
   const shown = latest && value && latest.pubkey === value.pubkey ? latest : value;
-  const computing = shown?.network_position.status === 'computing' && shown.network_position.routable;
+  const computing = (shown?.network_position.status === 'computing' && shown.network_position.routable) || shown?.network_position.flow.status === 'computing';
   useEffect(() => {
     if (!computing) return;
     const ctrl = new AbortController();
@@ -122,6 +123,7 @@ export function NodePage({ pubkey }: { pubkey: string }) {
         <a href="#summary">{t('cards.heading')}</a>
         <a href="#charts">{t('charts.heading')}</a>
         <a href="#history">{t('history.heading')}</a>
+        <a href="#flow">{t('flow.heading')}</a>
         <a href="#neighbourhood">{t('graph.heading')}</a>
         <a href="#channels">{t('channels.heading')}</a>
         <a href="#recommendations">{t('recs.heading')}</a>
@@ -156,6 +158,10 @@ export function NodePage({ pubkey }: { pubkey: string }) {
           ) : (
             <p>{t('history.none')}</p>
           ))}
+      </Section>
+
+      <Section id="flow" title={t('flow.heading')} busy={shown.network_position.flow.status === 'computing'}>
+        <FlowPanel pubkey={shown.pubkey} flow={shown.network_position.flow} channels={shown.channels} />
       </Section>
 
       <Section id="neighbourhood" title={t('graph.heading')} busy={candidates.state === 'loading'}>

@@ -1,0 +1,28 @@
+import type { FlowFigures } from '../../graph/flow-model.view';
+import { modelledImpact } from './modelled-impact';
+
+const s = (p50: number) => ({ p10: p50 * 0.8, p50, p90: p50 * 1.2 });
+const figures = (forwards: number, revenue: number): FlowFigures => ({ forwardsPerDay: s(forwards), volumeSatPerDay: s(forwards * 1000), revenueSatPerDay: s(revenue) });
+
+describe('modelled impact of a fee recommendation', () => {
+  it('agrees when a raise earns more in the model, and says it is a model with its demand', () => {
+    const m = modelledImpact(figures(10, 2), figures(8, 3), 'more_revenue', 'capacity-weighted payments', 'en');
+    expect(m.agrees_with_market).toBe(true);
+    expect(m.note).toMatch(/^Payment-flow model \(not a measurement; assumed demand: capacity-weighted payments, no balances or private channels\): median revenue 2\.00 → 3\.00 sat\/day \(\+50 %\), forwards 10\.00 → 8\.00 per day\.$/);
+    expect(m.revenue_sat_per_day).toEqual({ before: { p10: 1.6, p50: 2, p90: 2.4 }, after: { p10: 2.4, p50: 3, p90: 3.6 } });
+  });
+
+  it('says so when the model disagrees with the market comparison, in either direction and in French', () => {
+    const raise = modelledImpact(figures(10, 2), figures(2, 1), 'more_revenue', 'd', 'en');
+    expect(raise.agrees_with_market).toBe(false);
+    expect(raise.note).toMatch(/The model disagrees with the market comparison: it expects less revenue/);
+    const cut = modelledImpact(figures(10, 2), figures(9, 1.5), 'more_flow', 'd', 'fr');
+    expect(cut.agrees_with_market).toBe(false);
+    expect(cut.note).toMatch(/^Modèle de flux de paiements \(pas une mesure/);
+    expect(cut.note).toMatch(/Le modèle contredit la comparaison au marché : il ne prévoit pas plus de transferts/);
+  });
+
+  it('gives no percentage when the node earned nothing before', () => {
+    expect(modelledImpact(figures(0, 0), figures(1, 0.5), 'more_revenue', 'd', 'en').note).toMatch(/median revenue 0\.00 → 0\.50 sat\/day, forwards/);
+  });
+});

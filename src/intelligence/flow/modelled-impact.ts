@@ -1,0 +1,59 @@
+import type { FlowFigures, Spread } from '../../graph/flow-model.view';
+import type { Language } from '../recommendations/i18n/messages';
+import { spreadDto } from './flow.mapper';
+
+/** What the market comparison says a fee change does to the node's revenue. */
+export type MarketExpectation = 'more_revenue' | 'more_flow';
+
+export interface ModelledChange {
+  before: Spread;
+  after: Spread;
+}
+
+/** The payment-flow model's answer to one recommendation, as the API returns it. */
+export interface ModelledImpact {
+  /** The node's forwards per day before and after the recommended first step. */
+  forwards_per_day: ModelledChange;
+  /** The node's routing revenue per day, sat, before and after. */
+  revenue_sat_per_day: ModelledChange;
+  /** True when the model's median revenue moves the way the market comparison expects. */
+  agrees_with_market: boolean;
+  /** Plain-language reading: it is a model, on which demand, and where it disagrees with the market comparison. */
+  note: string;
+}
+
+const pct = (before: number, after: number) => (before > 0 ? Math.round(((after - before) / before) * 100) : null);
+const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(2));
+
+/**
+ * Reads a what-if on a fee recommendation. The market comparison expects either more revenue (raising an
+ * underpriced fee, or a base fee cut with no flow loss) or more flow (cutting an overpriced fee): where the
+ * model's median disagrees, the note says so instead of hiding one of the two.
+ */
+export function modelledImpact(before: FlowFigures, after: FlowFigures, expectation: MarketExpectation, demand: string, lang: Language): ModelledImpact {
+  const rb = before.revenueSatPerDay.p50;
+  const ra = after.revenueSatPerDay.p50;
+  const fb = before.forwardsPerDay.p50;
+  const fa = after.forwardsPerDay.p50;
+  const agrees = expectation === 'more_revenue' ? ra >= rb : fa >= fb;
+  const revPct = pct(rb, ra);
+  const fr = lang === 'fr';
+  const head = fr
+    ? `Modèle de flux de paiements (pas une mesure ; demande supposée : ${demand}, sans soldes ni canaux privés) : revenu médian ${fmt(rb)} → ${fmt(ra)} sat/jour${revPct !== null ? ` (${revPct >= 0 ? '+' : ''}${revPct} %)` : ''}, transferts ${fmt(fb)} → ${fmt(fa)} par jour.`
+    : `Payment-flow model (not a measurement; assumed demand: ${demand}, no balances or private channels): median revenue ${fmt(rb)} → ${fmt(ra)} sat/day${revPct !== null ? ` (${revPct >= 0 ? '+' : ''}${revPct} %)` : ''}, forwards ${fmt(fb)} → ${fmt(fa)} per day.`;
+  const disagree = agrees
+    ? ''
+    : expectation === 'more_revenue'
+      ? fr
+        ? ' Le modèle contredit la comparaison au marché : il prévoit moins de revenu après ce changement (les paiements modélisés passent par d’autres routes). Observez vos transferts avant d’aller plus loin.'
+        : ' The model disagrees with the market comparison: it expects less revenue after this change (modelled payments take other routes). Watch your forwards before going further.'
+      : fr
+        ? ' Le modèle contredit la comparaison au marché : il ne prévoit pas plus de transferts après cette baisse. La comparaison au marché reste un argument ; le modèle ignore les soldes.'
+        : ' The model disagrees with the market comparison: it expects no more forwards after this cut. The market comparison still stands; the model does not know balances.';
+  return {
+    forwards_per_day: { before: spreadDto(before.forwardsPerDay), after: spreadDto(after.forwardsPerDay) },
+    revenue_sat_per_day: { before: spreadDto(before.revenueSatPerDay), after: spreadDto(after.revenueSatPerDay) },
+    agrees_with_market: agrees,
+    note: head + disagree,
+  };
+}
