@@ -2,7 +2,7 @@ import { demandWeights } from './demand';
 import { applyFlowChanges, FlowGraph, ResolvedChanges } from './flow-graph';
 import type { DemandParams, RoutingParams } from './flow.types';
 import { RouteSearch } from './routing';
-import { buildGroupIndex, FlowStats, rerouteGroups, SeedRoutes, simulateSeed, statsOf } from './simulate';
+import { FlowStats, rerouteGroups, SeedRoutes, simulateSeed, statsOf } from './simulate';
 
 export interface FlowWorkerInit {
   fg: FlowGraph;
@@ -52,7 +52,6 @@ export interface RerouteScope {
 interface SeedState {
   routes: SeedRoutes;
   stats: FlowStats;
-  hasUnroutable: Uint8Array;
 }
 
 /**
@@ -78,7 +77,7 @@ export class FlowSeedWorker {
     for (const seed of seeds) {
       const routes = simulateSeed(fg, demand, routing, seed, weights);
       const stats = statsOf(fg, routes);
-      this.states.push({ routes, stats, hasUnroutable: buildGroupIndex(fg, routes).hasUnroutable });
+      this.states.push({ routes, stats });
       const copy: FlowStats = {
         ...stats,
         nodeForwards: stats.nodeForwards.slice(),
@@ -117,8 +116,8 @@ export class FlowSeedWorker {
   whatIf(changes: ResolvedChanges, scope: RerouteScope, full: boolean, readout: Readout): SeedReadout[] {
     const { fg, routing } = this.init;
     const fg2 = applyFlowChanges(fg, changes);
-    return this.states.map(({ routes, stats, hasUnroutable }) => {
-      const only = full ? undefined : affectedPayments(fg, routes, hasUnroutable, scope);
+    return this.states.map(({ routes, stats }) => {
+      const only = full ? undefined : affectedPayments(fg, routes, scope);
       const groups = only ? [...only.keys()] : Array.from(routes.groups.keys());
       const st = rerouteGroups(fg, fg2, routing, routes, stats, groups, this.rs, only);
       return {
@@ -134,7 +133,7 @@ export class FlowSeedWorker {
 }
 
 /** Per group (ascending), the payments the scope can affect: see {@link FlowSeedWorker} for the rule. */
-function affectedPayments(fg: FlowGraph, r: SeedRoutes, hasUnroutable: Uint8Array, scope: RerouteScope): Map<number, number[]> {
+function affectedPayments(fg: FlowGraph, r: SeedRoutes, scope: RerouteScope): Map<number, number[]> {
   const dearer = new Uint8Array(2 * fg.channelCount);
   for (const e of scope.dearerSlots) dearer[e] = 1;
   const near = new Uint8Array(fg.nodeCount);

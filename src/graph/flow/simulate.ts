@@ -241,49 +241,6 @@ function* range(lo: number, hi: number): Iterable<number> {
   for (let i = lo; i < hi; i++) yield i;
 }
 
-/** Nodes each group's routes visit (any position) and whether a payment of it found no route. */
-export interface GroupIndex {
-  /** Groups visiting node v: `nodeGroups[nodeOffset[v] .. nodeOffset[v + 1])`, ascending. */
-  nodeOffset: Int32Array;
-  nodeGroups: Int32Array;
-  /** 1 when some payment of the group is unroutable. */
-  hasUnroutable: Uint8Array;
-}
-
-export function buildGroupIndex(fg: FlowGraph, r: SeedRoutes): GroupIndex {
-  const n = fg.nodeCount;
-  const lastSeen = new Int32Array(n).fill(-1);
-  const pairsNode: number[] = [];
-  const pairsGroup: number[] = [];
-  const hasUnroutable = new Uint8Array(r.groups.length);
-  const see = (v: number, g: number) => {
-    if (lastSeen[v] === g) return;
-    lastSeen[v] = g;
-    pairsNode.push(v);
-    pairsGroup.push(g);
-  };
-  for (let g = 0; g < r.groups.length; g++) {
-    for (let i = r.groupOffset[g]; i < r.groupOffset[g + 1]; i++) {
-      const lo = r.hopOffset[i];
-      const hi = r.hopOffset[i + 1];
-      if (hi === lo) {
-        hasUnroutable[g] = 1;
-        continue;
-      }
-      see(fg.from[r.hopSlot[lo]], g);
-      for (let h = lo; h < hi; h++) see(fg.to[r.hopSlot[h]], g);
-    }
-  }
-  const nodeOffset = new Int32Array(n + 1);
-  for (const v of pairsNode) nodeOffset[v + 1]++;
-  for (let v = 0; v < n; v++) nodeOffset[v + 1] += nodeOffset[v];
-  const fill = nodeOffset.slice(0, n);
-  const nodeGroups = new Int32Array(pairsNode.length);
-  // Pairs are generated in ascending group order, so each node's list comes out ascending.
-  for (let k = 0; k < pairsNode.length; k++) nodeGroups[fill[pairsNode[k]]++] = pairsGroup[k];
-  return { nodeOffset, nodeGroups, hasUnroutable };
-}
-
 /** p10/p50/p90 of the values (linear interpolation between order statistics, like numpy's default). */
 export function spreadOf(values: ArrayLike<number>): Spread {
   const xs = Array.from(values).sort((a, b) => a - b);
