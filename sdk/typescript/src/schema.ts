@@ -928,7 +928,7 @@ export interface components {
             before: components["schemas"]["FlowSpreadDto"];
         };
         ModelledImpactDto: {
-            /** @description True when the model's median moves the way the market comparison expects (more revenue for a raise, more forwards for a cut). */
+            /** @description True when the model's median moves the way the market comparison expects (more revenue for a raise, more forwards for a cut); false when it moves the other way or not at all (`note` says which). */
             agrees_with_market: boolean;
             forwards_per_day: components["schemas"]["ModelledChangeDto"];
             note: string;

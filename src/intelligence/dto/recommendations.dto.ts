@@ -87,7 +87,7 @@ export class ModelledChangeDto {
 export class ModelledImpactDto {
   forwards_per_day!: ModelledChangeDto;
   revenue_sat_per_day!: ModelledChangeDto;
-  /** True when the model's median moves the way the market comparison expects (more revenue for a raise, more forwards for a cut). */
+  /** True when the model's median moves the way the market comparison expects (more revenue for a raise, more forwards for a cut); false when it moves the other way or not at all (`note` says which). */
   agrees_with_market!: boolean;
   note!: string;
 }

@@ -22,6 +22,16 @@ describe('modelled impact of a fee recommendation', () => {
     expect(cut.note).toMatch(/Le modèle contredit la comparaison au marché : il ne prévoit pas plus de transferts/);
   });
 
+  it('says the model sees no effect, rather than agreeing, when revenue and forwards do not move', () => {
+    const same = modelledImpact(figures(400, 2452), figures(400, 2452), 'more_revenue', 'd', 'en');
+    expect(same.agrees_with_market).toBe(false);
+    expect(same.note).toMatch(/\(\+0 %\), forwards 400 → 400 per day\. The model sees no effect: in its simulated demand this channel carries \(almost\) none of the payments at either fee\./);
+    expect(same.note).not.toMatch(/disagrees/);
+    const cut = modelledImpact(figures(10, 2), figures(10, 2), 'more_flow', 'd', 'fr');
+    expect(cut.agrees_with_market).toBe(false);
+    expect(cut.note).toMatch(/Le modèle ne voit aucun effet/);
+  });
+
   it('gives no percentage when the node earned nothing before', () => {
     expect(modelledImpact(figures(0, 0), figures(1, 0.5), 'more_revenue', 'd', 'en').note).toMatch(/median revenue 0\.00 → 0\.50 sat\/day, forwards/);
   });

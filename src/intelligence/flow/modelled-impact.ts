@@ -16,7 +16,10 @@ export interface ModelledImpact {
   forwards_per_day: ModelledChange;
   /** The node's routing revenue per day, sat, before and after. */
   revenue_sat_per_day: ModelledChange;
-  /** True when the model's median revenue moves the way the market comparison expects. */
+  /**
+   * True when the model's median moves the way the market comparison expects (revenue up for a raise, forwards up
+   * for a cut); false when it moves the other way or not at all (the note then says which).
+   */
   agrees_with_market: boolean;
   /** Plain-language reading: it is a model, on which demand, and where it disagrees with the market comparison. */
   note: string;
@@ -35,7 +38,10 @@ export function modelledImpact(before: FlowFigures, after: FlowFigures, expectat
   const ra = after.revenueSatPerDay.p50;
   const fb = before.forwardsPerDay.p50;
   const fa = after.forwardsPerDay.p50;
-  const agrees = expectation === 'more_revenue' ? ra >= rb : fa >= fb;
+  // Under half a percent (or both zero) the model sees no effect: the channel carries (almost) none of the
+  // simulated payments at either fee. That is neither agreement nor contradiction, and the note says so.
+  const unchanged = Math.abs(ra - rb) <= 0.005 * Math.max(rb, ra) && Math.abs(fa - fb) <= 0.005 * Math.max(fb, fa);
+  const agrees = !unchanged && (expectation === 'more_revenue' ? ra > rb : fa > fb);
   const revPct = pct(rb, ra);
   const fr = lang === 'fr';
   const head = fr
@@ -43,7 +49,11 @@ export function modelledImpact(before: FlowFigures, after: FlowFigures, expectat
     : `Payment-flow model (not a measurement; assumed demand: ${demand}, no balances or private channels): median revenue ${fmt(rb)} → ${fmt(ra)} sat/day${revPct !== null ? ` (${revPct >= 0 ? '+' : ''}${revPct} %)` : ''}, forwards ${fmt(fb)} → ${fmt(fa)} per day.`;
   const disagree = agrees
     ? ''
-    : expectation === 'more_revenue'
+    : unchanged
+      ? fr
+        ? ' Le modèle ne voit aucun effet : dans sa demande simulée, ce canal ne porte (presque) aucun paiement, à l’ancien comme au nouveau tarif. La comparaison au marché est ici le seul argument ; vos propres transferts diront si le canal est utilisé.'
+        : ' The model sees no effect: in its simulated demand this channel carries (almost) none of the payments at either fee. The market comparison is the only argument here; your own forwards will tell whether the channel is used.'
+      : expectation === 'more_revenue'
       ? fr
         ? ' Le modèle contredit la comparaison au marché : il prévoit moins de revenu après ce changement (les paiements modélisés passent par d’autres routes). Observez vos transferts avant d’aller plus loin.'
         : ' The model disagrees with the market comparison: it expects less revenue after this change (modelled payments take other routes). Watch your forwards before going further.'
