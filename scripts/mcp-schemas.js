@@ -32,6 +32,8 @@ const TOOLS = {
   plan_priorities: { operation: 'createPriorities' },
   suggest_channel_candidates: { operation: 'getChannelCandidates' },
   evaluate_channel_candidates: { operation: 'evaluateChannelCandidates' },
+  simulate_flow_what_if: { operation: 'simulateWhatIf' },
+  get_fee_curve: { operation: 'getFeeCurve' },
   get_network_stats: { operation: 'getNetworkStats' },
   get_service_health: { operation: 'getHealth' },
 };

@@ -57,6 +57,6 @@ const LIVE_NODE_SOURCE_CLASSES: Array<Type<LiveNodeSource>> = [LndLiveNodeSource
     { provide: LIVE_NODE_SOURCES, inject: [...LIVE_NODE_SOURCE_CLASSES], useFactory: (...sources: LiveNodeSource[]): LiveNodeSource[] => sources },
   ],
   // The MCP tools call the same services as these controllers.
-  exports: [NodeInfoService, RecommendationsService, PrioritiesService, ChannelCandidatesService],
+  exports: [NodeInfoService, RecommendationsService, PrioritiesService, ChannelCandidatesService, FlowWhatIfService],
 })
 export class IntelligenceModule {}

@@ -29,6 +29,7 @@ import { McpToolMetrics } from './mcp-tool.metrics';
 import { REVIEW_MY_NODE, reviewMyNodePrompt } from './prompts/review-my-node.prompt';
 import { NETWORK_STATS_RESOURCE } from './resources/network-stats.resource';
 import { GraphService } from '../graph/graph.service';
+import { FlowWhatIfService } from '../intelligence/flow/flow-what-if.service';
 import { MCP_TOOLS, McpTool, toolByName, ToolServices } from './tools/mcp-tools';
 import TOOL_SCHEMAS from './tool-schemas.json';
 
@@ -85,10 +86,11 @@ export class McpServerFactory {
     networkStats: NetworkStatsService,
     health: HealthChecksService,
     graphs: GraphService,
+    flow: FlowWhatIfService,
     private readonly metrics: McpToolMetrics,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {
-    this.services = { search, nodeInfo, recommendations, priorities, candidates, networkStats, health, graphs };
+    this.services = { search, nodeInfo, recommendations, priorities, candidates, networkStats, health, graphs, flow };
     this.tools = MCP_TOOLS.map((t) => this.describe(t));
   }
 

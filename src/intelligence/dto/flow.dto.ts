@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsNodePubkey } from '../../common/validation/decorators';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
@@ -236,6 +236,8 @@ export class SimulateRequestDto {
   new_channels?: NewChannelDto[];
 
   @IsOptional()
+  // Without it an array passes ValidateNested (each element checked, none there).
+  @IsObject({ message: 'parameters must be an object' })
   @ValidateNested()
   @Type(() => FlowParametersDto)
   parameters?: FlowParametersDto;

@@ -2,6 +2,7 @@ import type { GraphService } from '../../graph/graph.service';
 import type { HealthChecksService } from '../../health/health-checks.service';
 import type { ChannelCandidatesService } from '../../intelligence/candidates/channel-candidates.service';
 import type { ChannelCandidatesResponseDto } from '../../intelligence/dto/channel-candidates.dto';
+import type { FlowWhatIfService } from '../../intelligence/flow/flow-what-if.service';
 import type { NodeInfoService } from '../../intelligence/node-info/node-info.service';
 import type { PrioritiesService } from '../../intelligence/priorities/priorities.service';
 import type { RecommendationsService } from '../../intelligence/recommendations/recommendations.service';
@@ -11,6 +12,7 @@ import { truncatePubkey } from '../../common/validation/pubkey';
 import {
   ChannelCandidatesArgs,
   EvaluateCandidatesArgs,
+  FeeCurveArgs,
   FindNodeArgs,
   HealthArgs,
   NetworkPositionArgs,
@@ -18,6 +20,7 @@ import {
   NodeInfoArgs,
   PrioritiesArgs,
   RecommendationsArgs,
+  SimulateWhatIfArgs,
 } from './tool-inputs.dto';
 import { quoted } from './untrusted-text';
 
@@ -32,6 +35,7 @@ export interface ToolServices {
   health: HealthChecksService;
   /** Stamps answers with the graph's age, as the REST controllers do. */
   graphs: GraphService;
+  flow: FlowWhatIfService;
 }
 
 export interface McpTool<A extends object = object, R extends object = object> {
@@ -60,10 +64,10 @@ function candidatesSummary(r: ChannelCandidatesResponseDto): string {
   return best ? `${head} Best: ${quoted(best.alias)} (${best.pubkey}), betweenness rank +${best.gain_in_betweenness_rank}, suggested ${best.suggested_capacity} sat.` : head;
 }
 
-/**
- * Every tool, read-only. The flow model's what-if (issue 24) goes here as `simulate_flow_what_if` once its REST
- * operation exists: add it to scripts/mcp-schemas.js (schemas from openapi.json) and to this list.
- */
+const MODEL_NOTE = 'Figures come from the payment-flow model (seeded simulated payments routed as LND would on the graph; no balances, no private channels, assumed demand): a model, not a measurement. FLOW_NOT_READY while it is computing.';
+const sign = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(x)}`;
+
+/** Every tool, read-only: a what-if changes a copy of the model, never a node. */
 export const MCP_TOOLS: McpTool[] = [
   tool({
     name: 'find_node',
@@ -142,6 +146,37 @@ export const MCP_TOOLS: McpTool[] = [
     expensive: true,
     run: async (s, a: EvaluateCandidatesArgs) => s.graphs.stamp(await s.candidates.evaluate(a.pubkey, { candidates: a.candidates })),
     summary: candidatesSummary,
+  }),
+  tool({
+    name: 'simulate_flow_what_if',
+    title: 'What-if on the payment-flow model',
+    description: `The node's modelled forwards, volume and revenue per day before and after up to 10 changes of its own policies (fee rate, base fee, inbound fee, max_htlc, disable; per peer or short channel id) and/or new channels (peer, capacity, both policies), in total and per channel, with p10/p50/p90 over seeded runs. Nothing is changed on any node. ${MODEL_NOTE} ${EXPENSIVE}`,
+    args: SimulateWhatIfArgs,
+    expensive: true,
+    run: async (s, a: SimulateWhatIfArgs) => {
+      const { pubkey, ...body } = a;
+      return s.flow.simulate(pubkey, body);
+    },
+    summary: (r) => {
+      const rb = r.total.before.revenue_sat_per_day.p50;
+      const ra = r.total.after.revenue_sat_per_day.p50;
+      const fb = r.total.before.forwards_per_day.p50;
+      const fa = r.total.after.forwards_per_day.p50;
+      return `Modelled what-if for ${truncatePubkey(r.pubkey)} (${r.model.method}): median revenue ${Math.round(rb)} → ${Math.round(ra)} sat/day (${sign(ra - rb)}), forwards ${Math.round(fb)} → ${Math.round(fa)} per day, over ${r.channels.length} channel(s).`;
+    },
+  }),
+  tool({
+    name: 'get_fee_curve',
+    title: 'Modelled fee curve of a channel',
+    description: `Modelled forwards and revenue per day of the node's channel(s) to one peer at evenly spaced fee rates (from, to, points), every other policy unchanged, and the rate that maximises the node's median modelled revenue. ${DATA_NOTE} ${MODEL_NOTE} ${EXPENSIVE}`,
+    args: FeeCurveArgs,
+    expensive: true,
+    run: async (s, a: FeeCurveArgs) => {
+      const { pubkey, peer, ...query } = a;
+      return s.flow.feeCurve(pubkey, peer, query);
+    },
+    summary: (r) =>
+      `Fee curve of ${truncatePubkey(r.pubkey)} → ${quoted(r.peer_alias)} (${r.channel_count} channel(s), now ${r.current_fee_rate_ppm} ppm): ${r.points.length} points; best modelled rate ${r.best.fee_rate_ppm} ppm.`,
   }),
   tool({
     name: 'get_network_stats',

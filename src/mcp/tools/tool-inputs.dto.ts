@@ -1,5 +1,6 @@
 import { IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { FeeCurveQuery, PeerChannelParams, SimulateRequestDto } from '../../intelligence/dto/flow.dto';
 import { HealthQuery } from '../../health/health.dto';
 import { ChannelCandidatesQuery, EvaluateCandidatesDto } from '../../intelligence/dto/channel-candidates.dto';
 import { NodeInfoQuery } from '../../intelligence/dto/node-info-query.dto';
@@ -29,5 +30,7 @@ export class RecommendationsArgs extends IntersectionType(NodePubkeyParams, Reco
 export class PrioritiesArgs extends IntersectionType(NodePubkeyParams, PrioritiesRequestDto, LanguageArgument) {}
 export class ChannelCandidatesArgs extends IntersectionType(NodePubkeyParams, ChannelCandidatesQuery) {}
 export class EvaluateCandidatesArgs extends IntersectionType(NodePubkeyParams, EvaluateCandidatesDto) {}
+export class SimulateWhatIfArgs extends IntersectionType(NodePubkeyParams, SimulateRequestDto) {}
+export class FeeCurveArgs extends IntersectionType(PeerChannelParams, FeeCurveQuery) {}
 export class NoArgs {}
 export class HealthArgs extends HealthQuery {}

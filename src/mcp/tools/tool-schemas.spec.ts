@@ -15,6 +15,7 @@ const SCHEMAS = (TOOL_SCHEMAS as unknown as { tools: Record<string, { input: Jso
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; items?: JsonSchema; minItems?: number; maxItems?: number; $ref?: string };
 
 const PUBKEY = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
+const PEER = '030c3f19d742ca294a55c00376b3b355c3c90d61c6b6b39554dbc7ac19b141c14f';
 const BASE: Record<string, Record<string, unknown>> = {
   find_node: { q: 'ACINQ' },
   get_node_info: { pubkey: PUBKEY },
@@ -23,6 +24,8 @@ const BASE: Record<string, Record<string, unknown>> = {
   plan_priorities: { pubkey: PUBKEY },
   suggest_channel_candidates: { pubkey: PUBKEY },
   evaluate_channel_candidates: { pubkey: PUBKEY, candidates: [{ pubkey: PUBKEY }] },
+  simulate_flow_what_if: { pubkey: PUBKEY, policy_changes: [{ peer: PEER, fee_rate_ppm: 100 }] },
+  get_fee_curve: { pubkey: PUBKEY, peer: PEER },
   get_network_stats: {},
   get_service_health: {},
 };
@@ -68,7 +71,7 @@ describe('MCP tool input schemas agree with the REST DTOs the tools validate wit
       const bySchema = validate(args);
       const byPipe = await pipeAccepts(tool, args);
       if (field !== undefined && args[field] === null && !required.has(field) && byPipe && !bySchema) return;
-      if (bySchema !== byPipe) disagreements.push(`${JSON.stringify(args).slice(0, 160)}: schema ${bySchema ? 'accepts' : 'refuses'}, pipe ${byPipe ? 'accepts' : 'refuses'}`);
+      if (bySchema !== byPipe) disagreements.push(`${JSON.stringify(args).slice(0, 400)}: schema ${bySchema ? 'accepts' : 'refuses'}, pipe ${byPipe ? 'accepts' : 'refuses'}`);
     };
     await check(BASE[name]);
     expect(validate(BASE[name])).toBe(true);

@@ -3,6 +3,8 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import request from 'supertest';
 import { CentralityService } from '../../../src/graph/centrality.service';
+import { FlowService } from '../../../src/graph/flow.service';
+import { GraphService } from '../../../src/graph/graph.service';
 import { createTestApp, serverErrorRoutes } from '../../utils/test-app';
 import { connectClient, expectMatchesOutputSchema, mcpUrl, problemOf, text } from './mcp-test-client';
 
@@ -10,6 +12,8 @@ const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8
 const COINGATE = '0242a4ae0c5bef18048fbecf995094b74bfb0f7391418d71ed394784373f41e4f3';
 const SMALL = '02458c322518069b0a8c7490853289ed2c6a8aa838b78f1367808e99b8c9705c9e';
 const UNKNOWN = '02' + '1'.repeat(64);
+/** Bitrefill Routing: SMALL's peer in the embedded graph (checked in beforeAll). */
+const PEER_OF_SMALL = '030c3f19d742ca294a55c00376b3b355c3c90d61c6b6b39554dbc7ac19b141c14f';
 const ACCEPT = 'application/json, text/event-stream';
 
 /** One valid call per tool; the list must name every tool tools/list returns. */
@@ -21,6 +25,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   plan_priorities: { pubkey: SMALL, language: 'en', goals: ['routing_revenue', 'connectivity'], max_actions: 3, budget_limit: 1_000_000, context: 'beginner' },
   suggest_channel_candidates: { pubkey: SMALL, limit: 3 },
   evaluate_channel_candidates: { pubkey: SMALL, candidates: [{ pubkey: ACINQ, capacity: 2_000_000 }, { pubkey: COINGATE }] },
+  simulate_flow_what_if: { pubkey: SMALL, policy_changes: [{ peer: PEER_OF_SMALL, fee_rate_ppm: 500 }] },
+  get_fee_curve: { pubkey: SMALL, peer: PEER_OF_SMALL, from: 0, to: 1000, points: 8 },
   get_network_stats: {},
   get_service_health: { verbose: false },
 };
@@ -39,6 +45,8 @@ const INVALID: Array<[string, Record<string, unknown>, string]> = [
   ['suggest_channel_candidates', { pubkey: SMALL, limit: 'ten' }, 'limit'],
   ['evaluate_channel_candidates', { pubkey: SMALL, candidates: [] }, 'candidates'],
   ['evaluate_channel_candidates', { pubkey: SMALL, candidates: [{ pubkey: ACINQ, capacity: 10 }] }, 'candidates.0.capacity'],
+  ['simulate_flow_what_if', { pubkey: SMALL, policy_changes: [{ peer: PEER_OF_SMALL, fee_rate_ppm: -5 }] }, 'policy_changes.0.fee_rate_ppm'],
+  ['get_fee_curve', { pubkey: SMALL, peer: 'nope' }, 'peer'],
   ['get_network_stats', { anything: 1 }, 'anything'],
   ['get_service_health', { verbose: 'maybe' }, 'verbose'],
 ];
@@ -48,8 +56,13 @@ describe('MCP over Streamable HTTP, with the SDK client, against the real app', 
   let client: Client;
 
   beforeAll(async () => {
-    app = await createTestApp({ GRAPH_HISTORY_SNAPSHOTS: '' });
+    // A small flow model so the what-if and fee-curve tools answer in test time.
+    app = await createTestApp({ GRAPH_HISTORY_SNAPSHOTS: '', FLOW_MODEL: 'true', FLOW_PAYMENTS: '2000', FLOW_RUNS: '2' });
     await app.get(CentralityService).settled();
+    expect((await app.get(FlowService).settled())?.status).toBe('ready');
+    const { graph } = app.get(GraphService).current();
+    const v = graph.indexOf(SMALL);
+    expect([...graph.channelsOf(v)].map((c) => graph.pubkeys[graph.peerOf(c, v)])).toContain(PEER_OF_SMALL);
     client = await connectClient(await mcpUrl(app));
   }, 180_000);
   afterAll(async () => {
@@ -66,7 +79,7 @@ describe('MCP over Streamable HTTP, with the SDK client, against the real app', 
       expect(t.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
       expect(t.description).toMatch(/Cost: (cheap|expensive)/);
     }
-    expect(tools.filter((t) => /Cost: expensive/.test(t.description ?? '')).map((t) => t.name).sort()).toEqual(['evaluate_channel_candidates', 'plan_priorities', 'suggest_channel_candidates']);
+    expect(tools.filter((t) => /Cost: expensive/.test(t.description ?? '')).map((t) => t.name).sort()).toEqual(['evaluate_channel_candidates', 'get_fee_curve', 'plan_priorities', 'simulate_flow_what_if', 'suggest_channel_candidates']);
   });
 
   it.each(Object.entries(VALID))('%s: a valid call answers structured content matching its output schema, and a summary', async (name, args) => {
