@@ -120,9 +120,15 @@ describe('payment-flow model through the API (embedded 2026 graph)', () => {
   });
 
   it('the first fee recommendations carry the modelled impact, naming the model and its demand', async () => {
-    const res = await request(app.getHttpServer()).get(`/api/v1/node/${COINGATE}/recommendations`).set('Accept-Language', 'en');
-    expect(res.body).toMatchObject({ recommendations: expect.any(Array) });
-    const body = res.body;
+    // A busy machine can leave a what-if computing past the advice's wait: the answer then says so, and a
+    // later request gets it (the what-if goes on, memoized). Ask until no modelled impact is pending.
+    const ask = async () => (await request(app.getHttpServer()).get(`/api/v1/node/${COINGATE}/recommendations`).set('Accept-Language', 'en').expect(200)).body;
+    let body = await ask();
+    while (body.warnings.some((w: string) => /still computing/.test(w))) {
+      expect(body.cache_hit).toBe(false);
+      body = await ask();
+    }
+    expect(body).toMatchObject({ recommendations: expect.any(Array) });
     const fees = body.recommendations.filter((r: { type: string; modelled_impact?: unknown }) => r.type === 'fee_adjustment');
     const modelled = fees.filter((r: { modelled_impact?: unknown }) => r.modelled_impact);
     expect(fees.length).toBeGreaterThan(0);
@@ -151,11 +157,17 @@ describe('plans with the payment-flow model', () => {
   });
 
   it('a plan that costs something gets expected_roi from the model, with the modelled revenue in its warnings', async () => {
-    const { body } = await request(app.getHttpServer())
-      .post(`/api/v1/node/${SMALL}/priorities`)
-      .set('Accept-Language', 'en')
-      .send({ goals: ['routing_revenue', 'connectivity'], max_actions: 5, budget_limit: 3_000_000 })
-      .expect(200);
+    const ask = async () =>
+      (
+        await request(app.getHttpServer())
+          .post(`/api/v1/node/${SMALL}/priorities`)
+          .set('Accept-Language', 'en')
+          .send({ goals: ['routing_revenue', 'connectivity'], max_actions: 5, budget_limit: 3_000_000 })
+          .expect(200)
+      ).body;
+    // As above: a pending what-if is said, not cached, and answered on a later request.
+    let body = await ask();
+    while (body.warnings.some((w: string) => /still computing/.test(w))) body = await ask();
     expect(body.total_estimated_cost).toBeGreaterThan(0);
     expect(body.expected_roi).toEqual(expect.any(Number));
     const note = body.warnings.find((w: string) => w.startsWith('expected_roi is modelled'));

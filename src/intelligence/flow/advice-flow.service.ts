@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { NewChannelEdit, PolicyEdit } from '../../graph/flow-model.view';
+import { BoundedMap } from '../../cache/bounded-map';
+import type { FlowModelView, NewChannelEdit, PolicyEdit, WhatIfInput, WhatIfOutcome } from '../../graph/flow-model.view';
 import { FlowService } from '../../graph/flow.service';
 import { GraphService } from '../../graph/graph.service';
 import type { Language } from '../recommendations/i18n/messages';
@@ -20,6 +21,37 @@ export interface PlanRoi {
 
 /** Fee recommendations given a modelled before/after: the first ones (a what-if each), not every one of a hub's. */
 export const MODELLED_FEE_RECOMMENDATIONS = 3;
+/**
+ * How long advice waits for its what-ifs. A hub's what-if can take seconds: past this the advice answers without
+ * them (and says so), while they finish in the background for the next request (memoized per model).
+ */
+export const MODEL_WAIT_MS = 1_500;
+/** What-if outcomes kept per model: a few per node asked about. */
+const MEMO_ENTRIES = 2_000;
+
+type Settled<T> = { done: true; value: T } | { done: true; error: unknown } | { done: false };
+
+/** Waits for the items' outcomes at most `ms`; reports each one's state then (those still running go on). */
+async function settleWithin<I extends { outcome: Promise<unknown> }>(items: I[], ms: number): Promise<Array<I & { settled: Settled<Awaited<I['outcome']>> }>> {
+  type T = Awaited<I['outcome']>;
+  const tracked = items.map((item) => ({ ...item, settled: { done: false } as Settled<T> }));
+  const watchers = tracked.map((t) =>
+    t.outcome.then(
+      (value) => void (t.settled = { done: true, value: value as T }),
+      (error: unknown) => void (t.settled = { done: true, error }),
+    ),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([Promise.all(watchers), deadline]);
+  clearTimeout(timer);
+  return tracked;
+}
+
+export interface AnnotationResult {
+  /** Fee recommendations whose modelled impact was still computing when the advice answered. */
+  pending: number;
+}
 
 /**
  * Puts the payment-flow model beside the advice: the first fee recommendations carry the model's before/after
@@ -28,6 +60,8 @@ export const MODELLED_FEE_RECOMMENDATIONS = 3;
 @Injectable()
 export class AdviceFlowService {
   private readonly logger = new Logger(AdviceFlowService.name);
+  /** In-flight and finished what-ifs per model: a request that gave up waiting leaves its result to the next. */
+  private readonly memo = new WeakMap<FlowModelView, BoundedMap<string, Promise<WhatIfOutcome>>>();
 
   constructor(
     private readonly graphs: GraphService,
@@ -37,6 +71,23 @@ export class AdviceFlowService {
   /** The model status the advice was computed with (part of cache keys). */
   status(): string {
     return this.flow.current()?.status ?? 'computing';
+  }
+
+  private whatIf(model: FlowModelView, input: WhatIfInput): Promise<WhatIfOutcome> {
+    let memo = this.memo.get(model);
+    if (!memo) {
+      memo = new BoundedMap(MEMO_ENTRIES);
+      this.memo.set(model, memo);
+    }
+    const key = JSON.stringify(input);
+    let outcome = memo.get(key);
+    if (!outcome) {
+      outcome = model.whatIf(input);
+      const entries = memo;
+      outcome.catch(() => entries.delete(key));
+      memo.set(key, outcome);
+    }
+    return outcome;
   }
 
   /** The node's channels to a peer, as policy edits setting a step. */
@@ -52,9 +103,10 @@ export class AdviceFlowService {
   /**
    * `expected_roi` of a plan from the model: every fee step and channel open of the plan applied together,
    * (30 × the change in median modelled revenue per day − cost) / cost. Null while the model is not ready, when
-   * the plan costs nothing, or has nothing the model can apply.
+   * the plan costs nothing, or has nothing the model can apply; 'pending' when the what-if is still computing after
+   * {@link MODEL_WAIT_MS} (it goes on, memoized, for the next request).
    */
-  async planRoi(pubkey: string, recs: Recommendation[], policySteps: Map<string, PolicyStep>, totalCostSat: number): Promise<PlanRoi | null> {
+  async planRoi(pubkey: string, recs: Recommendation[], policySteps: Map<string, PolicyStep>, totalCostSat: number): Promise<PlanRoi | null | 'pending'> {
     const state = this.flow.current();
     const model = state?.status === 'ready' ? state.model : null;
     if (!model || totalCostSat <= 0) return null;
@@ -76,8 +128,11 @@ export class AdviceFlowService {
       }
     }
     if (policies.length + newChannels.length === 0) return null;
+    const [{ settled }] = await settleWithin([{ outcome: this.whatIf(model, { node: v, policies, newChannels }) }], MODEL_WAIT_MS);
+    if (!settled.done) return 'pending';
     try {
-      const o = await model.whatIf({ node: v, policies, newChannels });
+      if ('error' in settled) throw settled.error;
+      const o = settled.value;
       const gain = ROI_DAYS * (o.after.revenueSatPerDay.p50 - o.before.revenueSatPerDay.p50);
       return { roi: Math.round(((gain - totalCostSat) / totalCostSat) * 1000) / 1000, gainSatPer30Days: Math.round(gain), revenueBefore: o.before.revenueSatPerDay.p50, revenueAfter: o.after.revenueSatPerDay.p50 };
     } catch (err) {
@@ -86,30 +141,38 @@ export class AdviceFlowService {
     }
   }
 
-  async annotateFeeRecommendations(pubkey: string, set: RecommendationSet, lang: Language): Promise<void> {
+  /**
+   * The first fee recommendations get the model's before/after of their first step. Their what-ifs run together;
+   * the advice waits for them at most {@link MODEL_WAIT_MS} and reports how many were still computing.
+   */
+  async annotateFeeRecommendations(pubkey: string, set: RecommendationSet, lang: Language): Promise<AnnotationResult> {
     const state = this.flow.current();
     const model = state?.status === 'ready' ? state.model : null;
-    if (!model) return;
+    if (!model) return { pending: 0 };
     const g = this.graphs.current().graph;
     const v = g.indexOf(pubkey);
-    if (v < 0) return;
+    if (v < 0) return { pending: 0 };
     const demand = String(model.parameters.demand ?? 'capacity_weighted').replace('_', '-');
-    let done = 0;
+    const asked: Array<{ rec: Recommendation; raises: boolean; outcome: Promise<WhatIfOutcome> }> = [];
     for (const rec of set.recommendations) {
-      if (done >= MODELLED_FEE_RECOMMENDATIONS) break;
+      if (asked.length >= MODELLED_FEE_RECOMMENDATIONS) break;
       const step = set.policySteps.get(rec.id);
       if (!step) continue;
       const policies = this.stepEdits(v, step);
       if (policies.length === 0) continue;
       const raises = (step.feeRatePpm ?? step.current.feeRatePpm) > step.current.feeRatePpm || (step.baseFeeMsat ?? step.current.baseFeeMsat) > step.current.baseFeeMsat;
-      try {
-        const outcome = await model.whatIf({ node: v, policies, newChannels: [] });
-        rec.modelled_impact = modelledImpact(outcome.before, outcome.after, raises ? 'more_revenue' : 'more_flow', `${demand} ${lang === 'fr' ? 'paiements' : 'payments'}`, lang);
-        done++;
-      } catch (err) {
+      asked.push({ rec, raises, outcome: this.whatIf(model, { node: v, policies, newChannels: [] }) });
+    }
+    let pending = 0;
+    for (const { rec, raises, settled: s } of await settleWithin(asked, MODEL_WAIT_MS)) {
+      if (!s.done) pending++;
+      else if ('error' in s) {
         // The advice stands without the model: a what-if that fails is logged, never fails the recommendations.
-        this.logger.warn(`modelled impact of ${rec.rule} for ${pubkey.slice(0, 12)}… failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.warn(`modelled impact of ${rec.rule} for ${pubkey.slice(0, 12)}… failed: ${s.error instanceof Error ? s.error.message : String(s.error)}`);
+      } else {
+        rec.modelled_impact = modelledImpact(s.value.before, s.value.after, raises ? 'more_revenue' : 'more_flow', `${demand} ${lang === 'fr' ? 'paiements' : 'payments'}`, lang);
       }
     }
+    return { pending };
   }
 }

@@ -144,13 +144,16 @@ export class PrioritiesService {
     }
     answer ??= this.respond(pubkey, plan, planNarrative(plan, req.goals, lang), new Map(), 'deterministic', req, lang, node_role, analysis.source, warnings);
     const roi = await this.adviceFlow.planRoi(pubkey, answer.priority_actions.map((a) => byId.get(a.id)!.rec), policySteps, answer.total_estimated_cost);
-    if (roi) {
+    if (roi === 'pending') {
+      answer.warnings.push('expected_roi is null: the payment-flow model is still computing this plan’s before/after; ask again in a few seconds');
+    } else if (roi) {
       answer.expected_roi = roi.roi;
       answer.warnings.push(`expected_roi is modelled, not measured: the payment-flow model (assumed demand, no balances) puts the node’s median routing revenue at ${roi.revenueBefore.toFixed(2)} → ${roi.revenueAfter.toFixed(2)} sat/day with this plan, ${roi.gainSatPer30Days} sat over 30 days`);
     } else {
       answer.warnings.push('expected_roi is null: the payment-flow model is not ready, the plan costs nothing, or it has no fee change or channel open the model can apply');
     }
-    await this.cache.set(key, answer, 'recommendations');
+    // Not cached while the model's answer is pending: the next request gets it.
+    if (roi !== 'pending') await this.cache.set(key, answer, 'recommendations');
     return answer;
   }
 

@@ -36,12 +36,15 @@ export class RecommendationsService {
     const key = this.cache.key('recommendations', state.graph.meta.version, this.analyser.centralityStatus(), this.adviceFlow.status(), pubkey, filters.category ?? '*', filters.priority ?? '*', lang);
     const cached = await this.cache.get<Unstamped<RecommendationsResponseDto>>(key);
     if (cached) return { ...cached, cache_hit: true };
-    const { analysis, warnings, recommendations: all, omitted, node_role } = await this.misses.run(async () => {
+    const { analysis, warnings, recommendations: all, omitted, node_role, modelPending } = await this.misses.run(async () => {
       const analysed = await this.analyser.analyse(pubkey);
       const set = recommend(analysed.analysis, lang);
-      await this.adviceFlow.annotateFeeRecommendations(pubkey, set, lang);
-      return { ...analysed, ...set };
+      const { pending } = await this.adviceFlow.annotateFeeRecommendations(pubkey, set, lang);
+      return { ...analysed, ...set, modelPending: pending };
     });
+    if (modelPending > 0) {
+      warnings.push(`the payment-flow model's before/after of ${modelPending} fee recommendation(s) is still computing: ask again in a few seconds to get modelled_impact`);
+    }
     const recs = all.filter((r) => (!filters.category || r.category === filters.category) && (!filters.priority || r.priority === filters.priority));
     const answer: Unstamped<RecommendationsResponseDto> = {
       pubkey,
@@ -57,7 +60,8 @@ export class RecommendationsService {
       cache_hit: false,
       warnings,
     };
-    await this.cache.set(key, answer, 'recommendations');
+    // An answer still missing modelled impacts is not cached: the next request gets them (the what-ifs go on).
+    if (modelPending === 0) await this.cache.set(key, answer, 'recommendations');
     return answer;
   }
 }
