@@ -141,11 +141,13 @@ export class NewChannelDto {
   capacity_sat!: number;
 
   /** The node's own policy toward the peer. */
+  @IsObject({ message: 'local_policy must be an object with fee_rate_ppm and base_fee_msat' })
   @ValidateNested()
   @Type(() => NewChannelPolicyDto)
   local_policy!: NewChannelPolicyDto;
 
   /** The peer's policy toward the node. */
+  @IsObject({ message: 'remote_policy must be an object with fee_rate_ppm and base_fee_msat' })
   @ValidateNested()
   @Type(() => NewChannelPolicyDto)
   remote_policy!: NewChannelPolicyDto;

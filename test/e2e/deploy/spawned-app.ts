@@ -18,7 +18,9 @@ export async function spawnApp(env: Record<string, string> = {}, readyWithinMs =
   const port = await freePort();
   const proc = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'info', GRAPH_HISTORY_SNAPSHOTS: '', ...env },
+    // The flow model off unless a test turns it on, as in createTestApp: two such processes each building it
+    // (two worker threads, seconds of CPU) on a 2-core machine is load these tests do not measure.
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'info', GRAPH_HISTORY_SNAPSHOTS: '', FLOW_MODEL: 'false', ...env },
   });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));

@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import Ajv from 'ajv';
 import { CentralityService } from '../../../src/graph/centrality.service';
 import { generateCollection, PRISM_ERROR_TYPE, PrismProxy, ROOT, runCollection, SentRequest, startPrismProxy } from '../../utils/spec-fuzz';
+import { FlowService } from '../../../src/graph/flow.service';
 import { createTestApp, serverErrorRoutes, testRedisUrl } from '../../utils/test-app';
 
 /**
@@ -54,13 +55,23 @@ describe('spec-driven fuzzing: Portman + newman through a Prism validation proxy
 
   beforeAll(async () => {
     // SECRET_KEY and the allow-listed loopback make the collection's callback_url valid (test/fuzz/portman-config.yaml).
-    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: undefined, SECRET_KEY: 'fuzz-suite-secret-0123456789', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+    // A small flow model (FLOW_MODEL is off in test apps by default) so the what-if and fee-curve operations answer.
+    app = await createTestApp({
+      REDIS_URL: testRedisUrl(),
+      GRAPH_HISTORY_SNAPSHOTS: undefined,
+      SECRET_KEY: 'fuzz-suite-secret-0123456789',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      FLOW_MODEL: 'true',
+      FLOW_PAYMENTS: '2000',
+      FLOW_RUNS: '2',
+    });
     await app.listen(0, '127.0.0.1');
     app.getHttpServer().on('request', (_req, res) => res.once('finish', () => appStatuses.push(res.statusCode)));
     const upstream = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     mkdirSync(REPORTS, { recursive: true });
-    // Centralities first: a 503 ANALYTICS_NOT_READY would mask what the candidates operations do.
-    [prism] = await Promise.all([startPrismProxy(upstream), app.get(CentralityService).settled()]);
+    // Centralities and the flow model first: a 503 ANALYTICS_NOT_READY / FLOW_NOT_READY would mask what the
+    // candidates and flow operations do.
+    [prism] = await Promise.all([startPrismProxy(upstream), app.get(CentralityService).settled(), app.get(FlowService).settled()]);
   }, 120_000);
 
   afterAll(async () => {
