@@ -124,6 +124,8 @@ export function effectiveFeeRate(outboundPpm: number, peerInboundPpm: number | n
   return peerInboundPpm === null || peerInboundPpm === undefined ? outboundPpm : Math.max(0, outboundPpm + peerInboundPpm);
 }
 
+const NO_FEES: readonly number[] = [];
+
 const feeIndexCache = new WeakMap<LightningGraph, NetworkFeeIndex>();
 
 export function networkFeeIndex(state: GraphState): NetworkFeeIndex {
@@ -249,7 +251,7 @@ export function analyseNode(state: GraphState, v: number, summary: NodeSummary =
   const competing = (peer: number) => {
     let comp = competitionCache.get(peer);
     if (!comp) {
-      comp = CompetingFees.excluding(competitionIndex.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]), ownFeesTo.get(peer) ?? []);
+      comp = CompetingFees.excluding(competitionIndex.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]), ownFeesTo.get(peer) ?? NO_FEES);
       competitionCache.set(peer, comp);
     }
     return comp;

@@ -40,9 +40,13 @@ export interface Market {
 export function marketOf(ch: ChannelView): Market | null {
   const comp = ch.competingFeesPpm;
   if (comp.length < MIN_COMPETITORS) return null;
-  const m = { n: comp.length, p10: comp.quantile(0.1), p25: comp.quantile(0.25), median: comp.quantile(0.5), p75: comp.quantile(0.75), p90: comp.quantile(0.9) };
-  if (m.p10 === m.p90 || m.p75 <= 1) return null;
-  return { ...m, solid: m.n >= SOLID_MARKET_COMPETITORS };
+  const n = comp.length;
+  const p10 = comp.quantile(0.1);
+  const p75 = comp.quantile(0.75);
+  const p90 = comp.quantile(0.9);
+  if (p10 === p90 || p75 <= 1) return null;
+  // One literal, no spread: this runs for every channel a fee rule looks closer at.
+  return { n, p10, p25: comp.quantile(0.25), median: comp.quantile(0.5), p75, p90, solid: n >= SOLID_MARKET_COMPETITORS };
 }
 
 /** The fee an operator should be able to set and then hear nothing more from the market rules. */
