@@ -72,14 +72,29 @@ export interface NodeSummary {
   medianOutboundBaseFeeMsat: number | null;
 }
 
+/**
+ * Distinct peers counted without three Sets per call (whole-graph runs summarise every node): per graph, which
+ * call last counted each node as a peer, as a distinct, an active and a bidirectional one (3 slots per node).
+ */
+const peerMarks = new WeakMap<LightningGraph, { call: number; seen: Float64Array }>();
+
+function marksOf(g: LightningGraph) {
+  let m = peerMarks.get(g);
+  if (!m) peerMarks.set(g, (m = { call: 0, seen: new Float64Array(3 * g.nodeCount) }));
+  return m;
+}
+
 export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
   const chans = g.channelsOf(v);
   const sizes: number[] = [];
   const ppm: number[] = [];
   const base: number[] = [];
-  const peers = new Set<number>();
-  const activePeers = new Set<number>();
-  const bidirectionalPeers = new Set<number>();
+  const marks = marksOf(g);
+  const call = ++marks.call;
+  const seen = marks.seen;
+  let distinctPeers = 0;
+  let activePeers = 0;
+  let bidirectionalPeers = 0;
   let outboundUsableChannels = 0;
   let outboundUsableCapacitySat = 0;
   let ownDisabledChannels = 0;
@@ -92,11 +107,17 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
     const peer = g.peerOf(c, v);
     sizes.push(cap);
     totalCapacitySat += cap;
-    peers.add(peer);
+    if (seen[3 * peer] !== call) {
+      seen[3 * peer] = call;
+      distinctPeers++;
+    }
     if (g.isUsable(c)) {
       activeChannels++;
       activeCapacitySat += cap;
-      activePeers.add(peer);
+      if (seen[3 * peer + 1] !== call) {
+        seen[3 * peer + 1] = call;
+        activePeers++;
+      }
     }
     const out = g.outboundSlot(c, v);
     const peerEnabled = g.isEnabled(g.inboundSlot(c, v));
@@ -105,7 +126,10 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
       base.push(g.feeBaseMsat[out]);
       outboundUsableChannels++;
       outboundUsableCapacitySat += cap;
-      if (peerEnabled) bidirectionalPeers.add(peer);
+      if (peerEnabled && seen[3 * peer + 2] !== call) {
+        seen[3 * peer + 2] = call;
+        bidirectionalPeers++;
+      }
     } else if (peerEnabled) {
       ownDisabledChannels++;
       ownDisabledCapacitySat += cap;
@@ -120,13 +144,13 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
     totalCapacitySat,
     activeChannels,
     activeCapacitySat,
-    distinctPeers: peers.size,
-    activePeers: activePeers.size,
+    distinctPeers,
+    activePeers,
     outboundUsableChannels,
     outboundUsableCapacitySat,
     ownDisabledChannels,
     ownDisabledCapacitySat,
-    bidirectionalPeers: bidirectionalPeers.size,
+    bidirectionalPeers,
     meanChannelSat: sizes.length ? Math.round(totalCapacitySat / sizes.length) : null,
     medianChannelSat: median(sizes),
     medianOutboundFeePpm: median(ppm),
