@@ -84,11 +84,18 @@ function marksOf(g: LightningGraph) {
   return m;
 }
 
+/**
+ * Where the sizes, fee rates and base fees of one call are gathered and sorted (numeric typed-array sort: no
+ * comparator call, no array per call); each call reads its medians before the next call reuses it.
+ */
+let scratch = new Float64Array(3 * 1024);
+
 export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
   const chans = g.channelsOf(v);
-  const sizes: number[] = [];
-  const ppm: number[] = [];
-  const base: number[] = [];
+  const n = chans.length;
+  if (scratch.length < 3 * n) scratch = new Float64Array(3 * n);
+  let sizeCount = 0;
+  let feeCount = 0;
   const marks = marksOf(g);
   const call = ++marks.call;
   const seen = marks.seen;
@@ -105,7 +112,7 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
   for (const c of chans) {
     const cap = g.chanCapacitySat[c];
     const peer = g.peerOf(c, v);
-    sizes.push(cap);
+    scratch[sizeCount++] = cap;
     totalCapacitySat += cap;
     if (seen[3 * peer] !== call) {
       seen[3 * peer] = call;
@@ -122,8 +129,8 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
     const out = g.outboundSlot(c, v);
     const peerEnabled = g.isEnabled(g.inboundSlot(c, v));
     if (g.isEnabled(out)) {
-      ppm.push(g.feeRatePpm[out]);
-      base.push(g.feeBaseMsat[out]);
+      scratch[n + feeCount] = g.feeRatePpm[out];
+      scratch[2 * n + feeCount++] = g.feeBaseMsat[out];
       outboundUsableChannels++;
       outboundUsableCapacitySat += cap;
       if (peerEnabled && seen[3 * peer + 2] !== call) {
@@ -135,10 +142,9 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
       ownDisabledCapacitySat += cap;
     }
   }
-  const asc = (a: number, b: number) => a - b;
-  sizes.sort(asc);
-  ppm.sort(asc);
-  base.sort(asc);
+  const sizes = scratch.subarray(0, sizeCount).sort();
+  const ppm = scratch.subarray(n, n + feeCount).sort();
+  const base = scratch.subarray(2 * n, 2 * n + feeCount).sort();
   return {
     totalChannels: chans.length,
     totalCapacitySat,
