@@ -148,6 +148,19 @@ export function resolvedFindings(node: NodeAnalysis, role: NodeRoleAssessment = 
   return resolveFindings(node, all);
 }
 
+const SMALL_SORT = 16;
+
+function stableInsertionSort<T>(xs: T[], cmp: (a: T, b: T) => number): void {
+  /* eslint-disable security/detect-object-injection -- integer positions in the array being sorted */
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    for (; j >= 0 && cmp(xs[j], x) > 0; j--) xs[j + 1] = xs[j];
+    xs[j + 1] = x;
+  }
+  /* eslint-enable security/detect-object-injection */
+}
+
 /** Classifies the node, runs every rule family, resolves per peer and orders the advice: priority, then impact, then id. */
 export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet {
   const role = classifyNodeRole(node);
@@ -156,14 +169,17 @@ export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet
   // Findings beyond the per-rule cap are only counted, so most of a hub's findings never get one.
   const withIds = findings.map((f) => ({ f, key: findingKey(f), id: '' }));
   const idOf = (x: { f: Finding; key: string; id: string }) => x.id || (x.id = stableId(node, x.f, x.key));
-  if (withIds.length > 1)
-    withIds.sort((a, b) => {
-      const d = PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority] || b.f.impactScore - a.f.impactScore;
-      if (d !== 0) return d;
-      const ia = idOf(a);
-      const ib = idOf(b);
-      return ia < ib ? -1 : ia > ib ? 1 : 0;
-    });
+  const order = (a: (typeof withIds)[number], b: (typeof withIds)[number]) => {
+    const d = PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority] || b.f.impactScore - a.f.impactScore;
+    if (d !== 0) return d;
+    const ia = idOf(a);
+    const ib = idOf(b);
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+  // Most nodes have a handful of findings: a stable insertion sort (the same order as Array#sort, which is
+  // stable too) without the work array Array#sort allocates per call.
+  if (withIds.length <= SMALL_SORT) stableInsertionSort(withIds, order);
+  else withIds.sort(order);
   const seen = new Set<string>();
   const perRule = new Map<string, number>();
   const omitted: Record<string, number> = {};
