@@ -72,14 +72,36 @@ export interface NodeSummary {
   medianOutboundBaseFeeMsat: number | null;
 }
 
+/**
+ * Distinct peers counted without three Sets per call (whole-graph runs summarise every node): per graph, which
+ * call last counted each node as a peer, as a distinct, an active and a bidirectional one (3 slots per node).
+ */
+const peerMarks = new WeakMap<LightningGraph, { call: number; seen: Float64Array }>();
+
+function marksOf(g: LightningGraph) {
+  let m = peerMarks.get(g);
+  if (!m) peerMarks.set(g, (m = { call: 0, seen: new Float64Array(3 * g.nodeCount) }));
+  return m;
+}
+
+/**
+ * Where the sizes, fee rates and base fees of one call are gathered and sorted (numeric typed-array sort: no
+ * comparator call, no array per call); each call reads its medians before the next call reuses it.
+ */
+let scratch = new Float64Array(3 * 1024);
+
 export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
   const chans = g.channelsOf(v);
-  const sizes: number[] = [];
-  const ppm: number[] = [];
-  const base: number[] = [];
-  const peers = new Set<number>();
-  const activePeers = new Set<number>();
-  const bidirectionalPeers = new Set<number>();
+  const n = chans.length;
+  if (scratch.length < 3 * n) scratch = new Float64Array(3 * n);
+  let sizeCount = 0;
+  let feeCount = 0;
+  const marks = marksOf(g);
+  const call = ++marks.call;
+  const seen = marks.seen;
+  let distinctPeers = 0;
+  let activePeers = 0;
+  let bidirectionalPeers = 0;
   let outboundUsableChannels = 0;
   let outboundUsableCapacitySat = 0;
   let ownDisabledChannels = 0;
@@ -90,43 +112,51 @@ export function summarizeNode(g: LightningGraph, v: number): NodeSummary {
   for (const c of chans) {
     const cap = g.chanCapacitySat[c];
     const peer = g.peerOf(c, v);
-    sizes.push(cap);
+    scratch[sizeCount++] = cap;
     totalCapacitySat += cap;
-    peers.add(peer);
+    if (seen[3 * peer] !== call) {
+      seen[3 * peer] = call;
+      distinctPeers++;
+    }
     if (g.isUsable(c)) {
       activeChannels++;
       activeCapacitySat += cap;
-      activePeers.add(peer);
+      if (seen[3 * peer + 1] !== call) {
+        seen[3 * peer + 1] = call;
+        activePeers++;
+      }
     }
     const out = g.outboundSlot(c, v);
     const peerEnabled = g.isEnabled(g.inboundSlot(c, v));
     if (g.isEnabled(out)) {
-      ppm.push(g.feeRatePpm[out]);
-      base.push(g.feeBaseMsat[out]);
+      scratch[n + feeCount] = g.feeRatePpm[out];
+      scratch[2 * n + feeCount++] = g.feeBaseMsat[out];
       outboundUsableChannels++;
       outboundUsableCapacitySat += cap;
-      if (peerEnabled) bidirectionalPeers.add(peer);
+      if (peerEnabled && seen[3 * peer + 2] !== call) {
+        seen[3 * peer + 2] = call;
+        bidirectionalPeers++;
+      }
     } else if (peerEnabled) {
       ownDisabledChannels++;
       ownDisabledCapacitySat += cap;
     }
   }
-  const asc = (a: number, b: number) => a - b;
-  sizes.sort(asc);
-  ppm.sort(asc);
-  base.sort(asc);
+  const sizes = scratch.subarray(0, sizeCount).sort();
+  const ppm = scratch.subarray(n, n + feeCount).sort();
+  const base = scratch.subarray(2 * n, 2 * n + feeCount).sort();
   return {
     totalChannels: chans.length,
     totalCapacitySat,
     activeChannels,
     activeCapacitySat,
-    distinctPeers: peers.size,
-    activePeers: activePeers.size,
+    distinctPeers,
+    activePeers,
     outboundUsableChannels,
     outboundUsableCapacitySat,
     ownDisabledChannels,
     ownDisabledCapacitySat,
-    bidirectionalPeers: bidirectionalPeers.size,
+    bidirectionalPeers,
     meanChannelSat: sizes.length ? Math.round(totalCapacitySat / sizes.length) : null,
     medianChannelSat: median(sizes),
     medianOutboundFeePpm: median(ppm),

@@ -17,7 +17,7 @@ export class CompetingFees {
     if (own.length === 0) return new CompetingFees(sorted, []);
     const skipped: number[] = [];
     let last = -1;
-    for (const fee of [...own].sort((a, b) => a - b)) {
+    for (const fee of own.length === 1 ? own : [...own].sort((a, b) => a - b)) {
       // Equal values are interchangeable: a repeated own fee skips the next position holding it.
       const at = Math.max(countBelow(sorted, fee), last + 1);
       // eslint-disable-next-line security/detect-object-injection -- integer index into a typed array

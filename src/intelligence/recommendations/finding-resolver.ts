@@ -74,10 +74,9 @@ function mergeGroup(fs: Finding[], peerChannelCount: number): Finding {
 }
 
 export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Finding[] {
-  const peerChannels = new Map<string, number>();
-  for (const ch of node.channels) peerChannels.set(ch.peerPubkey, (peerChannels.get(ch.peerPubkey) ?? 0) + 1);
-  const closing = new Set<ChannelView>();
-  for (const f of findings) if (f.channel && CLOSING_RULES.has(f.rule)) closing.add(f.channel);
+  // Built only when a node has findings of that kind (whole-graph runs resolve every node's findings).
+  let closing: Set<ChannelView> | null = null;
+  for (const f of findings) if (f.channel && CLOSING_RULES.has(f.rule)) (closing ??= new Set<ChannelView>()).add(f.channel);
 
   const out: Finding[] = [];
   const policyByPeer = new Map<string, Finding[]>();
@@ -88,7 +87,7 @@ export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Findin
       continue;
     }
     if (f.policyChange && f.channel.local) {
-      if (closing.has(f.channel)) continue;
+      if (closing?.has(f.channel)) continue;
       const list = policyByPeer.get(f.channel.peerPubkey);
       if (list) list.push(f);
       else policyByPeer.set(f.channel.peerPubkey, [f]);
@@ -103,6 +102,9 @@ export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Findin
     }
     out.push(f);
   }
+  if (policyByPeer.size === 0 && groups.size === 0) return out;
+  const peerChannels = new Map<string, number>();
+  for (const ch of node.channels) peerChannels.set(ch.peerPubkey, (peerChannels.get(ch.peerPubkey) ?? 0) + 1);
   for (const [peer, fs] of policyByPeer) {
     // One direction per peer: the side with the larger stake (priority, then capacity × log-distance) wins.
     let up = 0;

@@ -124,6 +124,9 @@ export function effectiveFeeRate(outboundPpm: number, peerInboundPpm: number | n
   return peerInboundPpm === null || peerInboundPpm === undefined ? outboundPpm : Math.max(0, outboundPpm + peerInboundPpm);
 }
 
+/** Never pushed to: the own fees of a peer the node has no enabled channel to. */
+const NO_FEES: number[] = [];
+
 const feeIndexCache = new WeakMap<LightningGraph, NetworkFeeIndex>();
 
 export function networkFeeIndex(state: GraphState): NetworkFeeIndex {
@@ -231,30 +234,30 @@ export function analyseNode(state: GraphState, v: number, summary: NodeSummary =
     }
     return view;
   };
-  const chans = Array.from(g.channelsOf(v));
-  // The node's own enabled fees toward each peer: none of them is competition for its other channels there.
-  const ownFeesTo = new Map<number, number[]>();
+  const chans = g.channelsOf(v);
   const withInbound = idx.effectiveFees !== null;
-  for (const c of chans) {
+  // Per peer: the node's own enabled fees toward it (none of them is competition for its other channels
+  // there), then the competition itself, shared by parallel channels. One map for both.
+  const perPeer = new Map<number, { own: number[]; comp: CompetingFees | null }>();
+  for (let i = 0; i < chans.length; i++) {
+    const c = chans[i];
     const out = g.outboundSlot(c, v);
     if (!g.isEnabled(out)) continue;
     const peer = g.peerOf(c, v);
     const fee = withInbound ? effectiveFeeRate(g.feeRatePpm[out], inboundRate(g, g.inboundSlot(c, v))) : g.feeRatePpm[out];
-    const own = ownFeesTo.get(peer);
-    if (own) own.push(fee);
-    else ownFeesTo.set(peer, [fee]);
+    const entry = perPeer.get(peer);
+    if (entry) entry.own.push(fee);
+    else perPeer.set(peer, { own: [fee], comp: null });
   }
   const competitionIndex = idx.effectiveFees ?? idx.inboundFees;
-  const competitionCache = new Map<number, CompetingFees>();
   const competing = (peer: number) => {
-    let comp = competitionCache.get(peer);
-    if (!comp) {
-      comp = CompetingFees.excluding(competitionIndex.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]), ownFeesTo.get(peer) ?? []);
-      competitionCache.set(peer, comp);
-    }
-    return comp;
+    let entry = perPeer.get(peer);
+    if (!entry) perPeer.set(peer, (entry = { own: NO_FEES, comp: null }));
+    return (entry.comp ??= CompetingFees.excluding(competitionIndex.subarray(idx.inboundOffset[peer], idx.inboundOffset[peer + 1]), entry.own));
   };
-  const channels: ChannelView[] = chans.map((c) => {
+  const channels: ChannelView[] = [];
+  for (let i = 0; i < chans.length; i++) {
+    const c = chans[i];
     const peer = g.peerOf(c, v);
     const view: ChannelView = {
       shortChannelId: g.chanScid[c],
@@ -268,8 +271,8 @@ export function analyseNode(state: GraphState, v: number, summary: NodeSummary =
       competingFeesPpm: competing(peer),
     };
     if (withInbound) view.peerInboundFeeRatePpm = inboundRate(g, g.inboundSlot(c, v));
-    return view;
-  });
+    channels.push(view);
+  }
   const r = state.ranks;
   return {
     pubkey: g.pubkeys[v],

@@ -43,16 +43,19 @@ const enabled = (p: ChannelView['local']) => !!p && !p.disabled;
 /** Pure: the node's role from its channels, its degree rank and its own enabled fee rates. */
 export function classifyNodeRole(node: Pick<NodeAnalysis, 'channels' | 'degreeRank' | 'routable'> & Partial<Pick<NodeAnalysis, 'alias'>>): NodeRoleAssessment {
   const bothWays = new Set<string>();
-  const ownFees: number[] = [];
+  let own = 0;
+  let high = 0;
+  let low = 0;
   for (const ch of node.channels) {
     if (!enabled(ch.local)) continue;
-    ownFees.push(ch.local!.feeRatePpm);
+    const fee = ch.local!.feeRatePpm;
+    own++;
+    if (fee >= DELIBERATE_HIGH_FEE_PPM) high++;
+    if (fee <= MERCHANT_MAX_FEE_PPM) low++;
     if (enabled(ch.remote)) bothWays.add(ch.peerPubkey);
   }
-  const high = ownFees.filter((f) => f >= DELIBERATE_HIGH_FEE_PPM).length;
-  const low = ownFees.filter((f) => f <= MERCHANT_MAX_FEE_PPM).length;
-  const highShare = ownFees.length ? high / ownFees.length : 0;
-  const lowShare = ownFees.length ? low / ownFees.length : 0;
+  const highShare = own ? high / own : 0;
+  const lowShare = own ? low / own : 0;
   const peers = bothWays.size;
   let role: NodeRole;
   if (peers < MIN_ROUTING_PEERS) role = 'cannot_route';
@@ -67,7 +70,7 @@ export function classifyNodeRole(node: Pick<NodeAnalysis, 'channels' | 'degreeRa
     sameOperator,
     evidence: [
       { name: 'peers_enabled_both_ways', value: peers, unit: 'peers' },
-      { name: 'own_enabled_policies', value: ownFees.length, unit: 'channels' },
+      { name: 'own_enabled_policies', value: own, unit: 'channels' },
       { name: 'own_policies_at_or_above_10000_ppm', value: Math.round(highShare * 1000) / 10, unit: '%' },
       { name: 'own_policies_at_or_below_1_ppm', value: Math.round(lowShare * 1000) / 10, unit: '%' },
       { name: 'degree_rank', value: node.routable ? node.degreeRank : 'unroutable', unit: 'rank' },

@@ -68,7 +68,7 @@ const PRIORITY_ORDER = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as R
 /** What makes two findings of one node the same advice: rule, channel, targets and suggestion. */
 function findingKey(f: Finding): string {
   const channel = f.channel ? `${f.channel.peerPubkey}/${f.channel.shortChannelId ?? f.channel.channelPoint ?? f.channel.capacitySat}` : '';
-  return [f.rule, channel, f.targetNodes.join(','), String(f.suggestedValue)].join('|');
+  return f.rule + '|' + channel + '|' + f.targetNodes.join(',') + '|' + String(f.suggestedValue);
 }
 
 /** Same rule, node, channel and suggestion → same id, whatever the language or the time. */
@@ -103,15 +103,17 @@ function covered(chs: ChannelView[] | undefined): CoveredChannel[] {
 }
 
 /** Primary text, plus what the merged findings add: other kinds of change by name, parallel channels by count. */
-function texts(f: Finding, lang: Language) {
+function texts(f: Finding, lang: Language): { action: string; reason: string; estimated_impact: string } {
   const t = render(f.message, lang, f.params);
+  // Most findings merged nothing: the rendered texts as they are, without the map and the join below.
+  if ((f.also === undefined || f.also.length === 0) && (f.channels === undefined || f.channels.length < 2)) return t;
   const others = new Map<string, Finding>();
   for (const a of f.also ?? []) if (a.message !== f.message && !others.has(a.message)) others.set(a.message, a);
   const extra = [...others.values()].map((a) => render(a.message, lang, a.params).action);
   const n = f.channels?.length ?? 0;
   const onePeer = n > 1 && f.channels!.every((c) => c.peerPubkey === f.channels![0].peerPubkey);
   const action = [t.action + (onePeer ? render('covers_channels', lang, { count: n }).action : ''), ...extra].join('; ');
-  return { ...t, action };
+  return { action, reason: t.reason, estimated_impact: t.estimated_impact };
 }
 
 function gatherRest(node: NodeAnalysis, rule: string, rest: Finding[]): Finding {
@@ -140,7 +142,23 @@ export function roleInfo(node: NodeAnalysis, role: NodeRoleAssessment): NodeRole
 
 /** The rules' findings for a node after per-peer resolution, before the cap and the wording (tests, census). */
 export function resolvedFindings(node: NodeAnalysis, role: NodeRoleAssessment = classifyNodeRole(node)): Finding[] {
-  return resolveFindings(node, RULE_FAMILIES.flatMap((rule) => rule(node, role)));
+  const all: Finding[] = [];
+  // A plain loop: flatMap over the rule families cost more than some of the rules.
+  for (const rule of RULE_FAMILIES) for (const f of rule(node, role)) all.push(f);
+  return resolveFindings(node, all);
+}
+
+const SMALL_SORT = 16;
+
+function stableInsertionSort<T>(xs: T[], cmp: (a: T, b: T) => number): void {
+  /* eslint-disable security/detect-object-injection -- integer positions in the array being sorted */
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    for (; j >= 0 && cmp(xs[j], x) > 0; j--) xs[j + 1] = xs[j];
+    xs[j + 1] = x;
+  }
+  /* eslint-enable security/detect-object-injection */
 }
 
 /** Classifies the node, runs every rule family, resolves per peer and orders the advice: priority, then impact, then id. */
@@ -151,13 +169,17 @@ export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet
   // Findings beyond the per-rule cap are only counted, so most of a hub's findings never get one.
   const withIds = findings.map((f) => ({ f, key: findingKey(f), id: '' }));
   const idOf = (x: { f: Finding; key: string; id: string }) => x.id || (x.id = stableId(node, x.f, x.key));
-  withIds.sort((a, b) => {
+  const order = (a: (typeof withIds)[number], b: (typeof withIds)[number]) => {
     const d = PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority] || b.f.impactScore - a.f.impactScore;
     if (d !== 0) return d;
     const ia = idOf(a);
     const ib = idOf(b);
     return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
+  };
+  // Most nodes have a handful of findings: a stable insertion sort (the same order as Array#sort, which is
+  // stable too) without the work array Array#sort allocates per call.
+  if (withIds.length <= SMALL_SORT) stableInsertionSort(withIds, order);
+  else withIds.sort(order);
   const seen = new Set<string>();
   const perRule = new Map<string, number>();
   const omitted: Record<string, number> = {};
@@ -181,26 +203,32 @@ export function recommend(node: NodeAnalysis, lang: Language): RecommendationSet
     kept.push({ f: g, id: stableId(node, g) });
   }
   // The gathered rest goes after the findings of its priority it summarises (a stable sort keeps the others' order).
-  kept.sort((a, b) => PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority]);
-  const out: Recommendation[] = kept.map(({ f, id }) => ({
-    id,
-    rule: f.rule,
-    type: f.type,
-    category: f.category,
-    ...texts(f, lang),
-    priority: f.priority,
-    channel_id: f.channel ? channelId(f.channel) : null,
-    target_nodes: f.targetNodes,
-    current_value: f.currentValue,
-    suggested_value: f.suggestedValue,
-    channels_affected: f.channelsAffected,
-    amount_suggestion: f.amountSuggestion,
-    direction: f.direction,
-    evidence: f.evidence,
-    confidence: Math.round(f.confidence * (node.confidenceFactor ?? 1) * 100) / 100,
-    commands: f.commands && node.commandNote ? { ...f.commands, notes: [...f.commands.notes, node.commandNote] } : f.commands,
-    covered_channels: covered(f.channels),
-  }));
+  // Without it, `kept` is a subsequence of the order above and already sorted by priority.
+  if (rest.size > 0) kept.sort((a, b) => PRIORITY_ORDER[a.f.priority] - PRIORITY_ORDER[b.f.priority]);
+  const out: Recommendation[] = kept.map(({ f, id }) => {
+    const t = texts(f, lang);
+    return {
+      id,
+      rule: f.rule,
+      type: f.type,
+      category: f.category,
+      action: t.action,
+      reason: t.reason,
+      estimated_impact: t.estimated_impact,
+      priority: f.priority,
+      channel_id: f.channel ? channelId(f.channel) : null,
+      target_nodes: f.targetNodes,
+      current_value: f.currentValue,
+      suggested_value: f.suggestedValue,
+      channels_affected: f.channelsAffected,
+      amount_suggestion: f.amountSuggestion,
+      direction: f.direction,
+      evidence: f.evidence,
+      confidence: Math.round(f.confidence * (node.confidenceFactor ?? 1) * 100) / 100,
+      commands: f.commands && node.commandNote ? { ...f.commands, notes: [...f.commands.notes, node.commandNote] } : f.commands,
+      covered_channels: covered(f.channels),
+    };
+  });
   const policySteps = new Map<string, PolicyStep>();
   for (const { f, id } of kept) {
     const local = f.channel?.local;

@@ -39,8 +39,11 @@ const atZero = (p: ChannelView['local']) => !!p && !p.disabled && p.feeRatePpm =
 /** The node's channels that look like links between two nodes of its own operator (see above). */
 export function sameOperatorChannels(alias: string | null, channels: readonly ChannelView[]): Set<ChannelView> {
   const out = new Set<ChannelView>();
+  // Most nodes have no channel at 0 ppm both ways: the alias is split into words only when one is there.
+  const mutual = channels.filter((ch) => atZero(ch.local) && atZero(ch.remote));
+  if (mutual.length === 0) return out;
   const own = aliasWords(alias);
   if (own.length === 0) return out;
-  for (const ch of channels) if (atZero(ch.local) && atZero(ch.remote) && sharedOperatorWord(own, ch.peerAlias) !== null) out.add(ch);
+  for (const ch of mutual) if (sharedOperatorWord(own, ch.peerAlias) !== null) out.add(ch);
   return out;
 }

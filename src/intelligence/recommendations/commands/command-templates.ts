@@ -31,8 +31,13 @@ function int(name: string, v: number, min: number, max: number): number {
   return v;
 }
 
+/** The last pubkey that passed: one finding's command lines validate the same peer's key several times over. */
+let lastValidPubkey = '';
+
 function pubkey(v: string): string {
+  if (v === lastValidPubkey) return v;
   if (!PUBKEY.test(v)) throw new CommandParameterError('not a node pubkey');
+  lastValidPubkey = v;
   return v;
 }
 

@@ -13,6 +13,7 @@ export const MIN_ACTIVE_CHANNELS = 5;
 export const CRITICAL_ACTIVE_CHANNELS = 3;
 /** "Well connected" = among the 50 nodes with the most distinct usable peers. */
 export const HUB_COUNT = 50;
+const HUB_TARGET_SELECTION = `top ${HUB_COUNT} hubs by distinct peers`;
 /** How many simulated channel candidates become recommendations. */
 export const MAX_CANDIDATE_RECOMMENDATIONS = 3;
 
@@ -82,7 +83,7 @@ function fewChannels(node: NodeAnalysis): Finding | null {
       graphEvidence(node, 'peers_enabled_both_ways', active, 'peers'),
       graphEvidence(node, 'active_channels', node.summary.activeChannels, 'channels'),
       graphEvidence(node, 'network_median_channel_size', node.network.medianChannelSat, 'sat'),
-      graphEvidence(node, 'target_selection', candidates.length > 0 ? 'channel-candidate simulation' : `top ${HUB_COUNT} hubs by distinct peers`, ''),
+      graphEvidence(node, 'target_selection', candidates.length > 0 ? 'channel-candidate simulation' : HUB_TARGET_SELECTION, ''),
     ],
     confidence: 0.85,
     impactScore: amount * (MIN_ACTIVE_CHANNELS - active),

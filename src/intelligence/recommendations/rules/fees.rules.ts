@@ -40,9 +40,13 @@ export interface Market {
 export function marketOf(ch: ChannelView): Market | null {
   const comp = ch.competingFeesPpm;
   if (comp.length < MIN_COMPETITORS) return null;
-  const m = { n: comp.length, p10: comp.quantile(0.1), p25: comp.quantile(0.25), median: comp.quantile(0.5), p75: comp.quantile(0.75), p90: comp.quantile(0.9) };
-  if (m.p10 === m.p90 || m.p75 <= 1) return null;
-  return { ...m, solid: m.n >= SOLID_MARKET_COMPETITORS };
+  const n = comp.length;
+  const p10 = comp.quantile(0.1);
+  const p75 = comp.quantile(0.75);
+  const p90 = comp.quantile(0.9);
+  if (p10 === p90 || p75 <= 1) return null;
+  // One literal, no spread: this runs for every channel a fee rule looks closer at.
+  return { n, p10, p25: comp.quantile(0.25), median: comp.quantile(0.5), p75, p90, solid: n >= SOLID_MARKET_COMPETITORS };
 }
 
 /** The fee an operator should be able to set and then hear nothing more from the market rules. */
@@ -325,17 +329,19 @@ function sparkseerFees(node: NodeAnalysis): Finding[] {
   return out;
 }
 
+/* eslint-disable security/detect-object-injection -- below, integer positions in node.channels and in an array aligned with it */
 /**
  * The node's own median once the market rules' targets are applied: the reference for own-median outliers.
  * Taken after the market's changes, so that applying every target leaves it where it was (moving outliers
  * onto a median does not move the median) and a second run has nothing new to say.
  */
-function settledOwnMedian(node: NodeAnalysis, market: Map<ChannelView, Finding>): number | null {
+function settledOwnMedian(node: NodeAnalysis, market: ReadonlyArray<Finding | null>): number | null {
   const fees: number[] = [];
-  for (const ch of node.channels) {
-    const local = enabledLocal(ch);
+  const channels = node.channels;
+  for (let i = 0; i < channels.length; i++) {
+    const local = enabledLocal(channels[i]);
     if (!local) continue;
-    const f = market.get(ch);
+    const f = market[i];
     fees.push(f && f.policyChange?.feeRatePpm !== undefined ? (f.suggestedValue as number) : local.feeRatePpm);
   }
   return median(fees.sort((x, y) => x - y));
@@ -345,18 +351,22 @@ function settledOwnMedian(node: NodeAnalysis, market: Map<ChannelView, Finding>)
 export const feeRules: Rule = (node, role = classifyNodeRole(node)) => {
   if (!role.canRoute) return [];
   const out: Finding[] = [];
-  const market = new Map<ChannelView, Finding>();
+  const channels = node.channels;
   // Read from the channels given (not from the role): a copy of the node with some policies changed keeps its links.
-  const sameOperator = sameOperatorChannels(node.alias, node.channels);
+  const sameOperator = sameOperatorChannels(node.alias, channels);
   // Links to the operator's own other nodes at 0 ppm both ways are deliberate: no fee advice on them.
-  const priced = sameOperator.size > 0 ? node.channels.filter((ch) => !sameOperator.has(ch)) : node.channels;
-  for (const ch of priced) {
-    const f = freeRouting(node, ch, role) ?? competitionFinding(node, ch, role);
-    if (f) market.set(ch, f);
+  const priced = (ch: ChannelView) => sameOperator.size === 0 || !sameOperator.has(ch);
+  // The market rules' findings indexed like node.channels: a Map keyed by channel cost more than the rules on it.
+  const market: Array<Finding | null> = new Array<Finding | null>(channels.length).fill(null);
+  for (let i = 0; i < channels.length; i++) {
+    const ch = channels[i];
+    if (priced(ch)) market[i] = freeRouting(node, ch, role) ?? competitionFinding(node, ch, role);
   }
   const ownMedian = settledOwnMedian(node, market);
-  for (const ch of priced) {
-    const f = market.get(ch) ?? ownOutlier(node, ch, role, ownMedian);
+  for (let i = 0; i < channels.length; i++) {
+    const ch = channels[i];
+    if (!priced(ch)) continue;
+    const f = market[i] ?? ownOutlier(node, ch, role, ownMedian);
     if (f) out.push(f);
     const b = highBaseFee(node, ch, role);
     if (b) out.push(b);
@@ -364,3 +374,4 @@ export const feeRules: Rule = (node, role = classifyNodeRole(node)) => {
   const spark = sparkseerFees(node);
   return [...out, ...(sameOperator.size > 0 ? spark.filter((f) => !sameOperator.has(f.channel!)) : spark)];
 };
+/* eslint-enable security/detect-object-injection */

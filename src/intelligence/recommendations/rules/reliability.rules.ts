@@ -23,15 +23,17 @@ export const DYNAMIC_MAX_HTLC_MIN_CHANNELS = 10;
 export const DYNAMIC_MAX_HTLC_MIN_DISTINCT_RATIOS = 5;
 
 export function managesMaxHtlcDynamically(node: NodeAnalysis): boolean {
-  const ratios = new Set<string>();
-  let n = 0;
-  for (const ch of node.channels) {
+  const counted = (ch: ChannelView) => {
     const local = enabledLocal(ch);
-    if (!local || local.maxHtlcMsat === null || ch.capacitySat === 0) continue;
-    n++;
-    ratios.add((local.maxHtlcMsat / (ch.capacitySat * 1000)).toFixed(2));
-  }
-  return n >= DYNAMIC_MAX_HTLC_MIN_CHANNELS && ratios.size >= DYNAMIC_MAX_HTLC_MIN_DISTINCT_RATIOS;
+    return local !== null && local.maxHtlcMsat !== null && ch.capacitySat !== 0;
+  };
+  // Most nodes have too few channels to tell: counted first, the ratios are formatted only when they can.
+  let n = 0;
+  for (const ch of node.channels) if (counted(ch)) n++;
+  if (n < DYNAMIC_MAX_HTLC_MIN_CHANNELS) return false;
+  const ratios = new Set<string>();
+  for (const ch of node.channels) if (counted(ch)) ratios.add((ch.local!.maxHtlcMsat! / (ch.capacitySat * 1000)).toFixed(2));
+  return ratios.size >= DYNAMIC_MAX_HTLC_MIN_DISTINCT_RATIOS;
 }
 
 export { MIN_USEFUL_CHANNEL_SAT };
@@ -196,7 +198,11 @@ function concentration(node: NodeAnalysis): Finding | null {
     const e = byPeer.get(ch.peerPubkey);
     byPeer.set(ch.peerPubkey, { cap: (e?.cap ?? 0) + ch.capacitySat, ch: e?.ch ?? ch });
   }
-  const [peer, top] = [...byPeer.entries()].sort((a, b) => b[1].cap - a[1].cap || (a[0] < b[0] ? -1 : 1))[0];
+  // The largest stake, ties by pubkey: what sorting the entries and taking the first gave, in one pass.
+  let peer = '';
+  let top: { cap: number; ch: ChannelView } | undefined;
+  for (const [p, e] of byPeer) if (top === undefined || e.cap > top.cap || (e.cap === top.cap && p < peer)) [peer, top] = [p, e];
+  if (top === undefined) return null;
   const share = top.cap / node.summary.activeCapacitySat;
   if (share <= CONCENTRATION_SHARE) return null;
   return baseFinding({
@@ -220,8 +226,17 @@ export const reliabilityRules: Rule = (node, role = classifyNodeRole(node)) => {
   const out: Finding[] = [];
   const dynamicMaxHtlc = managesMaxHtlcDynamically(node);
   for (const ch of node.channels) {
-    const routing = role.canRoute ? [cltv(node, ch), dynamicMaxHtlc ? null : maxHtlc(node, ch)] : [];
-    for (const f of [disabledLocal(node, ch), ...routing, smallChannel(node, ch)]) if (f) out.push(f);
+    // In this order: disabled, CLTV, max_htlc, small (pushed one by one, no array per channel).
+    const disabled = disabledLocal(node, ch);
+    if (disabled) out.push(disabled);
+    if (role.canRoute) {
+      const c = cltv(node, ch);
+      if (c) out.push(c);
+      const m = dynamicMaxHtlc ? null : maxHtlc(node, ch);
+      if (m) out.push(m);
+    }
+    const small = smallChannel(node, ch);
+    if (small) out.push(small);
   }
   for (const f of [zombies(node), concentration(node)]) if (f) out.push(f);
   return out;
