@@ -26,6 +26,8 @@ async function startInstance(redisUrl: string): Promise<Instance> {
       // A dead worker's chunk is taken over after ~2 s instead of BullMQ's default 30 s.
       BULK_STALLED_INTERVAL_MS: '2000',
       WORKERS: '1',
+      // Not the flow model's load (two worker threads per process) on top of the bulk work under test.
+      FLOW_MODEL: 'false',
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
       RATE_LIMIT_EDGE_PER_MINUTE: '0',

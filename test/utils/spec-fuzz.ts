@@ -186,12 +186,13 @@ function generatedFor(schema: JsonSchema, schemas: Record<string, JsonSchema>): 
   switch (schema.type) {
     case 'boolean':
       return fc.boolean();
-    case 'integer':
-    case 'number': {
+    case 'integer': {
       const min = schema.minimum ?? -(2 ** 31);
       const max = schema.maximum ?? 2 ** 31 - 1;
       return fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(Number);
     }
+    case 'number':
+      return fc.double({ min: schema.minimum ?? -(2 ** 31), max: schema.maximum ?? 2 ** 31 - 1, noNaN: true, noDefaultInfinity: true });
     case 'array': {
       const minLength = schema.minItems ?? 0;
       const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? MAX_GENERATED_ITEMS, MAX_GENERATED_ITEMS));
