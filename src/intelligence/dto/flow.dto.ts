@@ -9,8 +9,9 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 export const MAX_WHAT_IF_CHANGES = 10;
 export const MAX_FEE_RATE_PPM = 100_000;
 export const MAX_BASE_FEE_MSAT = 100_000_000;
-const MAX_MSAT = 2_100_000_000_000_000_000;
-const MAX_SAT = 2_100_000_000_000_000;
+// The flow engine's own bounds (21,000 BTC): above any real channel, and exact as JavaScript numbers.
+const MAX_MSAT = 2_100_000_000_000_000;
+const MAX_SAT = 2_100_000_000_000;
 
 /** p10, p50 and p90 of a figure over the model's seeded runs. */
 export class FlowSpreadDto {
@@ -101,10 +102,10 @@ export class PolicyChangeDto {
   inbound_base_fee_msat?: number;
 
   @IsOptional()
-  @IsInt({ message: 'max_htlc_msat must be a whole number of msat between 1 and 2100000000000000000' })
-  @Min(1, { message: 'max_htlc_msat must be a whole number of msat between 1 and 2100000000000000000' })
-  @Max(MAX_MSAT, { message: 'max_htlc_msat must be a whole number of msat between 1 and 2100000000000000000' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
+  @IsInt({ message: `max_htlc_msat must be a whole number of msat between 1 and ${MAX_MSAT}` })
+  @Min(1, { message: `max_htlc_msat must be a whole number of msat between 1 and ${MAX_MSAT}` })
+  @Max(MAX_MSAT, { message: `max_htlc_msat must be a whole number of msat between 1 and ${MAX_MSAT}` })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_MSAT })
   max_htlc_msat?: number;
 
   /** True: the node disables its direction of the channel(s); false: enables it. */
