@@ -1,5 +1,6 @@
 import { GraphBuilder } from '../../model/graph-builder';
 import { LightningGraph } from '../../model/lightning-graph';
+import { mulberry32 } from '../../flow/demand';
 import { EdgeInput } from '../routable-graph';
 
 /**
@@ -7,17 +8,8 @@ import { EdgeInput } from '../routable-graph';
  * specs beside the code and the benchmark scripts share one generator.
  */
 
-/** Mulberry32: a tiny seeded PRNG, so "random" graphs are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32 (the flow model's seeded PRNG), so "random" graphs are the same on every run. */
+export const seededRandom = mulberry32;
 
 /**
  * A Lightning-like random graph: a preferential-attachment core (a few hubs, many small nodes), extra pendant
