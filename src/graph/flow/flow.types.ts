@@ -43,28 +43,48 @@ export interface DemandParams {
   baseSeed: number;
 }
 
-/** LND's route choice. Defaults and their place in LND: {@link DEFAULT_ROUTING} and docs/FLOW-MODEL.md. */
+/**
+ * LND's route choice. Defaults and where LND defines them (checked against lnd v0.21.2-beta and master
+ * 90ea05d5a): {@link DEFAULT_ROUTING} and docs/FLOW-MODEL.md.
+ */
 export interface RoutingParams {
-  /** Apriori success probability of a hop without history (lnd `routerrpc.apriorihopprob`, 0.6). */
+  /**
+   * Apriori success probability of a hop without history: lnd `routing.DefaultAprioriHopProbability` = 0.6
+   * (routing/pathfind.go); lnd.conf `routerrpc.apriori.hopprob`.
+   */
   aprioriHopProbability: number;
   /**
-   * Weight of the apriori estimate against history (lnd `routerrpc.aprioriweight`, 0.5). The model has no
-   * payment history, so LND returns the apriori probability whatever this weight is; kept to name it.
+   * Weight of the apriori estimate against history: lnd `routing.DefaultAprioriWeight` = 0.5
+   * (routing/missioncontrol.go); lnd.conf `routerrpc.apriori.weight`. The model has no payment history, so
+   * LND returns the apriori probability whatever this weight is; kept to name it.
    */
   aprioriWeight: number;
-  /** Amount/capacity fraction where the capacity factor sets in (lnd `routerrpc.apriori.capacityfraction`, 0.9999). */
+  /**
+   * Amount/capacity fraction where the capacity factor sets in: lnd `routing.DefaultCapacityFraction` = 0.9999
+   * (routing/probability_apriori.go); lnd.conf `routerrpc.apriori.capacityfraction` (LND accepts 0.75–1).
+   */
   capacityFraction: number;
-  /** Fixed virtual cost of a failed attempt, msat (lnd `routerrpc.attemptcost`, 100 sat). */
+  /** Fixed virtual cost of a failed attempt, msat: lnd `routing.DefaultAttemptCost` = 100 sat (routing/pathfind.go); `routerrpc.attemptcost`. */
   attemptCostMsat: number;
-  /** Proportional virtual cost of a failed attempt, ppm of the amount (lnd `routerrpc.attemptcostppm`, 1000). */
+  /** Proportional virtual cost of a failed attempt, ppm of the amount: lnd `routing.DefaultAttemptCostPPM` = 1000; `routerrpc.attemptcostppm`. */
   attemptCostPpm: number;
-  /** Success probability LND assumes for the sender's own channels without history (0.95). */
+  /**
+   * Success probability of the sender's own channels without history: lnd `prevSuccessProbability` = 0.95
+   * (defined in routing/missioncontrol.go, returned by `AprioriEstimator.LocalPairProbability`). Not configurable in LND.
+   */
   localChannelProbability: number;
-  /** Time-lock risk factor in billionths per block (lnd `routing.RiskFactorBillionths`, 15). */
+  /** Time-lock risk factor in billionths per block: lnd `routing.RiskFactorBillionths` = 15 (routing/pathfind.go, used by `edgeWeight`). Not configurable in LND. */
   riskFactorBillionths: number;
-  /** Largest total CLTV of a route, blocks (lnd `--max-cltv-expiry` / `routing.DefaultMaxCLTVExpiry`... 2016). */
+  /**
+   * Largest total CLTV of a route (final delta + every forwarding hop's delta), blocks: LND's default payment
+   * `CltvLimit` is `MaxTotalTimelock` = `--max-cltv-expiry`, default `htlcswitch.DefaultMaxOutgoingCltvExpiry`
+   * = 2016 (htlcswitch/link.go).
+   */
   cltvLimit: number;
-  /** Final CLTV delta of the receiver's invoice, blocks. */
+  /**
+   * Final CLTV delta of the receiver's invoice, blocks: an LND invoice without an explicit `cltv_expiry` gets
+   * `bitcoin.timelockdelta`, default `chainreg.DefaultBitcoinTimeLockDelta` = 80 (chainreg/chainregistry.go).
+   */
   finalCltvDelta: number;
 }
 
