@@ -13,8 +13,8 @@ The route choice reproduced here (lnd routing/pathfind.go findPath, routing/prob
   and it does not stop early: it labels the whole graph, the engine's shortcuts must not change any path);
 - edge u -> v for a label of v: v's inbound fee on that channel (0 at the receiver; never below minus v's own
   outbound fee), amount over the edge = v's amount + that fee, which must be within [min_htlc, max_htlc] and
-  not above the capacity; probability = 0.6 x capacityFactor (lnd capacityFactor: cutoff 0.9999, smearing
-  0.025, floor 0.5); u's outbound fee = base + floor(amount x ppm / 1e6); CLTV = v's + u's delta <= 2016
+  not above the capacity; probability = 0.6 x capacityFactor (lnd capacityFactor: cutoff capacityFraction
+  0.9999, smearing 0.025, floor 0.5); u's outbound fee = base + floor(amount x ppm / 1e6); CLTV = v's + u's delta <= 2016
   (the receiver starts at the final CLTV delta 80); weight += max(0, inbound + outbound fee)
   + floor(u's amount x delta x 15 / 1e9); distance = int(weight + attemptCost / probability), attemptCost =
   100,000 msat + floor(amount x 1000 / 1e6);
@@ -69,17 +69,22 @@ def load_edges(snapshot):
     return edges, inbound
 
 
-def capacity_factor(amt, cap):
+# lnd routing/probability_apriori.go constants (not configurable in LND): capacitySmearingFraction, minCapacityFactor.
+CAPACITY_SMEARING_FRACTION = 0.025
+MIN_CAPACITY_FACTOR = 0.5
+
+
+def capacity_factor(amt, cap, cutoff_fraction):
     if cap == 0:
         return 1.0
     if amt > cap:
         return 0.0
-    cutoff = 0.9999 * cap
-    smearing = 0.025 * cap
+    cutoff = cutoff_fraction * cap
+    smearing = CAPACITY_SMEARING_FRACTION * cap
     x = -(amt - cutoff) / smearing
     if x > 700:
         return 1.0  # exp overflows in Python; the formula is exactly 1 there anyway
-    return 1 - 0.5 / (1 + math.exp(x))
+    return 1 - (1 - MIN_CAPACITY_FACTOR) / (1 + math.exp(x))
 
 
 def main():
@@ -119,7 +124,7 @@ def main():
                 sent = L["net"] + fin
                 if sent < e["min"] or sent > e["max"]:
                     continue
-                ep = r["aprioriHopProbability"] * capacity_factor(sent, e["cap"])
+                ep = r["aprioriHopProbability"] * capacity_factor(sent, e["cap"], r["capacityFraction"])
                 if ep == 0:
                     continue
                 cltv = L["cltv"] + e["cltv"]
