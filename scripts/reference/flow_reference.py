@@ -109,7 +109,7 @@ def main():
 
     def search(target, amount):
         penalty = r["attemptCostMsat"] + math.floor(amount * r["attemptCostPpm"] / 1e6)
-        lab = {target: {"dist": int(penalty), "w": 0, "p": 1.0, "net": amount, "out": 0, "cltv": r["finalCltvDelta"], "next": None}}
+        lab = {target: {"dist": int(penalty), "w": 0, "p": 1.0, "net": amount, "out": 0, "cltv": r["finalCltvDelta"] + r["blockPadding"], "next": None}}
         heap = [(lab[target]["dist"], -1.0, order[target], target)]
         while heap:
             d, negp, _, v = heapq.heappop(heap)
@@ -132,8 +132,10 @@ def main():
                     continue
                 fee = e["base"] + math.floor(sent * e["ppm"] / 1e6)
                 net_u = sent + fee
-                w = L["w"] + max(0, fin + fee) + math.floor(net_u * e["cltv"] * r["riskFactorBillionths"] / 1e9)
                 p = L["p"] * ep
+                if p < r["minRouteProbability"]:
+                    continue
+                w = L["w"] + max(0, fin + fee) + math.floor(sent * e["cltv"] * r["riskFactorBillionths"] / 1e9)
                 du = int(w + penalty / p)
                 cur = lab.get(u)
                 if cur is not None and (du > cur["dist"] or (du == cur["dist"] and p <= cur["p"])):
@@ -156,7 +158,9 @@ def main():
             if sent < e["min"] or sent > e["max"] or sent > e["cap"]:
                 continue
             p = L["p"] * r["localChannelProbability"]
-            d = int(L["w"] + penalty / p)
+            if p < r["minRouteProbability"]:
+                continue
+            d = int(L["w"] + max(0, fin) + penalty / p)
             if best is not None and (d > best[0] or (d == best[0] and p <= best[1])):
                 continue
             best = (d, p, e, sent, fin)

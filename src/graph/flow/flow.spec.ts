@@ -34,8 +34,16 @@ describe('route choice (LND apriori model)', () => {
     const off = applyFlowChanges(fg, { patches: [{ slot: 2, disabled: true }], newChannels: [] });
     expect(findRoute(off, R, 0, 2, 1_000_000)).toBeNull();
     expect(findRoute(fg, R, 2, 0, 1_000_000)).not.toBeNull(); // the other directions still route
-    expect(findRoute(fg, { ...R, cltvLimit: 120 }, 0, 2, 1_000_000)).not.toBeNull(); // 80 final + node 1's 40
-    expect(findRoute(fg, { ...R, cltvLimit: 119 }, 0, 2, 1_000_000)).toBeNull();
+    // 80 final + LND's 3 blocks of padding + node 1's 40.
+    expect(findRoute(fg, { ...R, cltvLimit: 123 }, 0, 2, 1_000_000)).not.toBeNull();
+    expect(findRoute(fg, { ...R, cltvLimit: 122 }, 0, 2, 1_000_000)).toBeNull();
+  });
+
+  it('drops a route whose success probability falls under LND’s minimum (0.95 × hop probability per forwarding hop)', () => {
+    const fg = chain();
+    expect(findRoute(fg, { ...R, aprioriHopProbability: 0.011 }, 0, 2, 1_000_000)).not.toBeNull(); // 0.95 × 0.011 ≥ 0.01
+    expect(findRoute(fg, { ...R, aprioriHopProbability: 0.01 }, 0, 2, 1_000_000)).toBeNull();
+    expect(findRoute(fg, { ...R, aprioriHopProbability: 0.01, minRouteProbability: 0.005 }, 0, 2, 1_000_000)).not.toBeNull();
   });
 
   it('prefers the cheaper of two equal-length routes, and one hop over a cheaper two-hop detour', () => {

@@ -86,6 +86,16 @@ export interface RoutingParams {
    * `bitcoin.timelockdelta`, default `chainreg.DefaultBitcoinTimeLockDelta` = 80 (chainreg/chainregistry.go).
    */
   finalCltvDelta: number;
+  /**
+   * Blocks LND adds to the final delta before the CLTV limit test: `routing.BlockPadding` = 3
+   * (routing/payment_session.go). Not configurable in LND.
+   */
+  blockPadding: number;
+  /**
+   * Smallest success probability of a partial route; LND drops a path below it at every hop, the sender's own
+   * included: `routing.DefaultMinRouteProbability` = 0.01 (routing/pathfind.go); lnd.conf `routerrpc.minrtprob`.
+   */
+  minRouteProbability: number;
 }
 
 /** A spread over seeds. */
@@ -263,4 +273,6 @@ export const DEFAULT_ROUTING: RoutingParams = {
   riskFactorBillionths: 15,
   cltvLimit: 2016,
   finalCltvDelta: 80,
+  blockPadding: 3,
+  minRouteProbability: 0.01,
 };

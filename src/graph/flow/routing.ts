@@ -107,7 +107,7 @@ export class RouteSearch {
     prob[target] = 1;
     net[target] = amountMsat;
     outFee[target] = 0;
-    cltv[target] = p.finalCltvDelta;
+    cltv[target] = p.finalCltvDelta + p.blockPadding;
     next[target] = -1;
     dist[target] = Math.trunc(penalty);
     this.push(dist[target], 1, target);
@@ -116,6 +116,7 @@ export class RouteSearch {
     const cutoffFraction = p.capacityFraction;
     const risk = p.riskFactorBillionths;
     const cltvLimit = p.cltvLimit;
+    const minProb = p.minRouteProbability;
     while (this.heapSize > 0) {
       const d = this.heapDist[0];
       const pr = this.heapProb[0];
@@ -145,7 +146,10 @@ export class RouteSearch {
           }
           const sent = netV + inFee;
           if (sent < minHtlcMsat[e] || sent > maxHtlcMsat[e] || sent > capacityMsat[e]) continue;
-          const ds = Math.trunc(weight[v] + penalty / (prob[v] * localProb));
+          const ps = prob[v] * localProb;
+          if (ps < minProb) continue;
+          // The sender pays no fee and no time lock on its own hop, but a positive inbound fee of v counts (LND).
+          const ds = Math.trunc(weight[v] + (inFee > 0 ? inFee : 0) + penalty / ps);
           if (ds < senderBest[s]) {
             if (senderBest[s] === Number.POSITIVE_INFINITY) unresolved--;
             senderBest[s] = ds;
@@ -175,10 +179,12 @@ export class RouteSearch {
         const cltvU = cltv[v] + cltvDelta[e];
         if (cltvU > cltvLimit) continue;
         const fee = feeBaseMsat[e] + Math.floor((sent * feeRatePpm[e]) / 1e6);
+        const pu = prob[v] * edgeProb;
+        if (pu < minProb) continue;
         const netU = sent + fee;
         const signedFee = inFee + fee;
-        const w = weight[v] + (signedFee > 0 ? signedFee : 0) + Math.floor((netU * cltvDelta[e] * risk) / 1e9);
-        const pu = prob[v] * edgeProb;
+        // LND's edgeWeight locks the amount the next node receives (amountToSend), not what u receives.
+        const w = weight[v] + (signedFee > 0 ? signedFee : 0) + Math.floor((sent * cltvDelta[e] * risk) / 1e9);
         const du = Math.trunc(w + penalty / pu);
         if (stamp[u] === cur) {
           if (du > dist[u]) continue;
@@ -318,8 +324,8 @@ export function senderRoute(fg: FlowGraph, p: RoutingParams, rs: RouteSearch, se
     const sent = rs.net[u] + inFee;
     if (sent < fg.minHtlcMsat[e] || sent > fg.maxHtlcMsat[e] || sent > fg.capacityMsat[e]) continue;
     const pr = rs.prob[u] * p.localChannelProbability;
-    if (pr === 0) continue;
-    const d = Math.trunc(rs.weight[u] + rs.penaltyMsat / pr);
+    if (pr === 0 || pr < p.minRouteProbability) continue;
+    const d = Math.trunc(rs.weight[u] + (inFee > 0 ? inFee : 0) + rs.penaltyMsat / pr);
     if (best >= 0 && (d > bestDist || (d === bestDist && pr <= bestProb))) continue;
     best = e;
     bestDist = d;
