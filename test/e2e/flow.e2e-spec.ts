@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { CentralityService } from '../../src/graph/centrality.service';
 import { FlowService } from '../../src/graph/flow.service';
 import { GraphService } from '../../src/graph/graph.service';
 import { createTestApp, serverErrorRoutes, testRedisUrl } from '../utils/test-app';
@@ -148,6 +149,40 @@ describe('payment-flow model through the API (embedded 2026 graph)', () => {
       else if (r.rule === 'fee_underpriced') expect(up).toBe(true);
     }
   });
+
+  it('the first channel candidates carry the modelled flow of opening them, the same as simulate gives for that channel', async () => {
+    await app.get(CentralityService).settled();
+    const ask = async () => (await request(app.getHttpServer()).get(`/api/v1/node/${node.pubkey}/channel-candidates`).query({ limit: 7 }).set('Accept-Language', 'en').expect(200)).body;
+    let body = await ask();
+    while (body.modelled_flow_status === 'pending') body = await ask();
+    expect(body.modelled_flow_status).toBe('ready');
+    expect(body.candidates.length).toBe(7);
+    const modelled = body.candidates.filter((c: { modelled_flow: unknown }) => c.modelled_flow !== null);
+    expect(modelled).toEqual(body.candidates.slice(0, 5));
+    for (const c of modelled) {
+      const m = c.modelled_flow;
+      expect(m.assumed).toMatchObject({ capacity_sat: c.suggested_capacity, local_fee_rate_ppm: c.passive_fee_ppm });
+      expect(m.note).toMatch(/^Payment-flow model \(not a measurement; assumed demand: capacity-weighted payments/);
+      expect(m.note).toMatch(m.adds_flow ? /newly opened channel has all its funds on your side/ : /sees no new forwards/);
+      for (const s of [m.node_forwards_per_day.before, m.node_forwards_per_day.after, m.node_revenue_sat_per_day.after, m.channel_forwards_per_day]) expect(ordered(s)).toBe(true);
+      expect(m.adds_flow).toBe(m.node_forwards_per_day.after.p50 > m.node_forwards_per_day.before.p50);
+    }
+    // The same open through simulate: the same figures (one model, one what-if).
+    const first = modelled[0];
+    const a = first.modelled_flow.assumed;
+    const sim = await request(app.getHttpServer())
+      .post(`/api/v1/node/${node.pubkey}/simulate`)
+      .send({ new_channels: [{ peer: first.pubkey, capacity_sat: a.capacity_sat, local_policy: { fee_rate_ppm: a.local_fee_rate_ppm, base_fee_msat: a.local_base_fee_msat }, remote_policy: { fee_rate_ppm: a.remote_fee_rate_ppm, base_fee_msat: a.remote_base_fee_msat } }] })
+      .expect(200);
+    expect(sim.body.total.before.forwards_per_day).toEqual(first.modelled_flow.node_forwards_per_day.before);
+    expect(sim.body.total.after.forwards_per_day).toEqual(first.modelled_flow.node_forwards_per_day.after);
+    expect(sim.body.total.after.revenue_sat_per_day).toEqual(first.modelled_flow.node_revenue_sat_per_day.after);
+    const fresh = sim.body.channels.find((c: { new: boolean }) => c.new);
+    expect(fresh.after.forwards_per_day).toEqual(first.modelled_flow.channel_forwards_per_day);
+    // French notes on request.
+    const fr = (await request(app.getHttpServer()).get(`/api/v1/node/${node.pubkey}/channel-candidates`).query({ limit: 7 }).set('Accept-Language', 'fr').expect(200)).body;
+    if (fr.modelled_flow_status === 'ready') expect(fr.candidates[0].modelled_flow.note).toMatch(/^Modèle de flux de paiements/);
+  });
 });
 
 describe('plans with the payment-flow model', () => {
@@ -198,5 +233,9 @@ describe('payment-flow model turned off (the test default)', () => {
     const r = await request(app.getHttpServer()).get(`/api/v1/node/${SMALL}/channels/${peer}/fee-curve`).expect(503);
     expect(r.body).toMatchObject({ code: 'FLOW_NOT_READY', detail: expect.stringMatching(/FLOW_MODEL=false/) });
     await request(app.getHttpServer()).post(`/api/v1/node/${SMALL}/simulate`).send({ policy_changes: [{ peer, fee_rate_ppm: 1 }] }).expect(503);
+    await app.get(CentralityService).settled();
+    const candidates = (await request(app.getHttpServer()).get(`/api/v1/node/${SMALL}/channel-candidates`).expect(200)).body;
+    expect(candidates.modelled_flow_status).toBe('unavailable');
+    expect(candidates.candidates.every((c: { modelled_flow: unknown }) => c.modelled_flow === null)).toBe(true);
   });
 });

@@ -120,7 +120,8 @@ export interface paths {
          * Peers the node has no channel with, ranked by what one new channel to each would do to the node's
          *     betweenness, closeness and eigenvector ranks, with suggested sizes (sized to the node's own capital) and
          *     fees. Each candidate is vetted (zombie share, demand shown by the fees toward it, overlap with the node's
-         *     peers); vetted candidates come first. The same pool feeds the node's recommendations and plans.
+         *     peers); vetted candidates come first. The same pool feeds the node's recommendations and plans. The first
+         *     five carry the payment-flow model's before/after of opening them (`modelled_flow`).
          *     503 ANALYTICS_NOT_READY while the centralities of a new graph are being computed.
          */
         get: operations["getChannelCandidates"];
@@ -439,6 +440,16 @@ export interface components {
             items_per_second: number | null;
             started_at: string | null;
         };
+        CandidateFlowAssumptionsDto: {
+            capacity_sat: number;
+            /** @description The node's own median base fee. */
+            local_base_fee_msat: number;
+            /** @description The node's side: the candidate's passive fee (the crowd's median toward it). */
+            local_fee_rate_ppm: number;
+            remote_base_fee_msat: number;
+            /** @description The candidate's side: its own median outbound fee. */
+            remote_fee_rate_ppm: number;
+        };
         CandidateInputDto: {
             /** @description The channel size the operator has in mind, sat (compared with the suggested sizes). */
             capacity?: number;
@@ -447,6 +458,18 @@ export interface components {
              * @example 03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f
              */
             pubkey: string;
+        };
+        CandidateModelledFlowDto: {
+            /** @description True when the model's median forwards of the node rise with the channel. */
+            adds_flow: boolean;
+            assumed: components["schemas"]["CandidateFlowAssumptionsDto"];
+            /** @description Payments the node would forward per day out through the new channel, toward the candidate. */
+            channel_forwards_per_day: components["schemas"]["FlowSpreadDto"];
+            /** @description Revenue the node would earn per day on that direction, sat. */
+            channel_revenue_sat_per_day: components["schemas"]["FlowSpreadDto"];
+            node_forwards_per_day: components["schemas"]["ModelledChangeDto"];
+            node_revenue_sat_per_day: components["schemas"]["ModelledChangeDto"];
+            note: string;
         };
         CandidateVettingDto: {
             /** @description The candidate's announced channels, zombies included. */
@@ -510,6 +533,8 @@ export interface components {
             mean_hop_distance: components["schemas"]["HopDistanceChangeDto"];
             /** @description 25th percentile of the candidate's usable channel sizes, rounded up to 10k sat, at least 20k sat. */
             minimum_viable_capacity: number;
+            /** @description On the first five candidates once the payment-flow model is ready and their what-ifs are done (see `modelled_flow_status`); null otherwise. */
+            modelled_flow: components["schemas"]["CandidateModelledFlowDto"] | (never | null);
             /** @description Median fee rate the candidate's other peers charge toward it (priced like the crowd). */
             passive_fee_ppm: number;
             pubkey: string;
@@ -534,6 +559,13 @@ export interface components {
             graph_version: string;
             /** @description How the gains were computed, with the approximation used for ranks. */
             method: string;
+            /**
+             * @description The payment-flow model behind `modelled_flow`: `ready` (the first five candidates carry it), `pending` (some of
+             *     their what-ifs are still computing: ask again in a few seconds), `computing` (the model of this graph is being
+             *     built) or `unavailable` (FLOW_MODEL=false, or the model failed).
+             * @enum {string}
+             */
+            modelled_flow_status: "ready" | "pending" | "computing" | "unavailable";
             pool: {
                 rule: string;
                 simulated: number;
@@ -1747,7 +1779,10 @@ export interface operations {
                 /** @description Only candidates whose usable channels add up to at least this many sat. */
                 min_capacity?: number;
             };
-            header?: never;
+            header?: {
+                /** @description fr or en (language of modelled_flow.note); default DEFAULT_LANGUAGE */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Node public key: 66 hex characters starting with 02 or 03 */
                 pubkey: string;
@@ -1829,7 +1864,10 @@ export interface operations {
     evaluateChannelCandidates: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description fr or en (language of modelled_flow.note); default DEFAULT_LANGUAGE */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Node public key: 66 hex characters starting with 02 or 03 */
                 pubkey: string;

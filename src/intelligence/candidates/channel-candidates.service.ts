@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { DomainError } from '../../common/errors/domain.error';
+import { appConfig } from '../../config/configuration';
 import { RankChange } from '../../graph/analytics/channel-candidates';
 import type { Unstamped } from '../../graph/graph-freshness';
 import { GraphService } from '../../graph/graph.service';
 import { ChannelCandidateDto, ChannelCandidatesResponseDto, EvaluateCandidatesDto, RankChangeDto } from '../dto/channel-candidates.dto';
+import { AdviceFlowService } from '../flow/advice-flow.service';
+import type { Language } from '../recommendations/i18n/messages';
 import { PooledCandidate } from './candidate-pool';
 import { CandidatePool, CandidatePoolService, POOL_SIZE, SIMULATED } from './candidate-pool.service';
 
@@ -20,20 +24,26 @@ export class ChannelCandidatesService {
   constructor(
     private readonly graphs: GraphService,
     private readonly pools: CandidatePoolService,
+    private readonly adviceFlow: AdviceFlowService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  async rank(pubkey: string, limit: number, minCapacity: number): Promise<Unstamped<ChannelCandidatesResponseDto>> {
+  get defaultLanguage(): Language {
+    return this.app.defaultLanguage;
+  }
+
+  async rank(pubkey: string, limit: number, minCapacity: number, lang: Language): Promise<Unstamped<ChannelCandidatesResponseDto>> {
     const { v, state } = this.locate(pubkey);
     const pool = await this.pools.poolOf(v);
     const kept = pool.candidates.filter((x) => state.ranks.capacitySat[x.node] >= minCapacity);
-    return this.respond(pubkey, { ...pool, candidates: kept }, limit, new Map(), {
+    return this.respond(pubkey, { ...pool, candidates: kept }, limit, new Map(), lang, {
       rule: POOL_RULE + (minCapacity > 0 ? `; then filtered to usable capacity ≥ ${minCapacity} sat` : ''),
       size: pool.preselected,
       simulated: Math.min(SIMULATED, pool.preselected),
     });
   }
 
-  async evaluate(pubkey: string, body: EvaluateCandidatesDto): Promise<Unstamped<ChannelCandidatesResponseDto>> {
+  async evaluate(pubkey: string, body: EvaluateCandidatesDto, lang: Language): Promise<Unstamped<ChannelCandidatesResponseDto>> {
     const { v, state } = this.locate(pubkey);
     const requested = new Map<number, number | null>();
     const unknown: string[] = [];
@@ -43,7 +53,7 @@ export class ChannelCandidatesService {
       else requested.set(u, c.capacity ?? null);
     }
     const pool = await this.pools.evaluate(v, [...requested.keys()]);
-    const answer = this.respond(pubkey, pool, SIMULATED, requested, { rule: 'the operator’s own list, vetted and sized like the pool', size: body.candidates.length, simulated: pool.candidates.length });
+    const answer = await this.respond(pubkey, pool, SIMULATED, requested, lang, { rule: 'the operator’s own list, vetted and sized like the pool', size: body.candidates.length, simulated: pool.candidates.length });
     answer.skipped.push(...unknown.map((pk) => ({ pubkey: pk, reason: 'unknown-node' })));
     return answer;
   }
@@ -55,9 +65,26 @@ export class ChannelCandidatesService {
     return { v, state };
   }
 
-  private respond(pubkey: string, pool: CandidatePool, limit: number, requested: Map<number, number | null>, poolInfo: Unstamped<ChannelCandidatesResponseDto>['pool']): Unstamped<ChannelCandidatesResponseDto> {
+  private async respond(
+    pubkey: string,
+    pool: CandidatePool,
+    limit: number,
+    requested: Map<number, number | null>,
+    lang: Language,
+    poolInfo: Unstamped<ChannelCandidatesResponseDto>['pool'],
+  ): Promise<Unstamped<ChannelCandidatesResponseDto>> {
     const state = this.graphs.current();
-    const candidates: ChannelCandidateDto[] = pool.candidates.slice(0, limit).map((x) => toDto(x, state.ranks.capacitySat, state.ranks.degree, requested));
+    const shown = pool.candidates.slice(0, limit);
+    // The model opens the channel the operator would: the size asked about, else the suggested one, at the passive fee.
+    const modelled = await this.adviceFlow.annotateCandidates(
+      pubkey,
+      shown.map((x) => ({ node: x.node, capacitySat: requested.get(x.node) ?? x.suggested.amountSat, localFeeRatePpm: x.fees.passivePpm })),
+      lang,
+    );
+    const candidates: ChannelCandidateDto[] = shown.map((x, i) => {
+      const flow = modelled.flows[i];
+      return { ...toDto(x, state.ranks.capacitySat, state.ranks.degree, requested), modelled_flow: flow === 'pending' ? null : flow };
+    });
     return {
       pubkey,
       routable: pool.routable,
@@ -69,11 +96,12 @@ export class ChannelCandidatesService {
       snapshot_date: state.graph.meta.snapshotDate,
       computed_at: new Date().toISOString(),
       compute_ms: Math.round(pool.computeMs),
+      modelled_flow_status: modelled.status,
     };
   }
 }
 
-function toDto(x: PooledCandidate, capacitySat: Float64Array, degree: Uint32Array, requested: Map<number, number | null>): ChannelCandidateDto {
+function toDto(x: PooledCandidate, capacitySat: Float64Array, degree: Uint32Array, requested: Map<number, number | null>): Omit<ChannelCandidateDto, 'modelled_flow'> {
   const vet = x.vetting;
   return {
     pubkey: x.pubkey,

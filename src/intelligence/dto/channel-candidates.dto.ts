@@ -1,8 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsNodePubkey } from '../../common/validation/decorators';
 import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
+import { FlowSpreadDto } from './flow.dto';
+import { ModelledChangeDto } from './recommendations.dto';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
@@ -90,6 +92,36 @@ export class CandidateVettingDto {
   shared_peer_share!: number | null;
 }
 
+/** The channel the model opened: its size and both sides' fees. */
+export class CandidateFlowAssumptionsDto {
+  capacity_sat!: number;
+  /** The node's side: the candidate's passive fee (the crowd's median toward it). */
+  local_fee_rate_ppm!: number;
+  /** The node's own median base fee. */
+  local_base_fee_msat!: number;
+  /** The candidate's side: its own median outbound fee. */
+  remote_fee_rate_ppm!: number;
+  remote_base_fee_msat!: number;
+}
+
+/**
+ * The payment-flow model's reading of opening the channel (README "Payment-flow model"): the node's forwards and
+ * revenue per day before and after, and the new channel's own, p10/p50/p90 over the seeded runs. A model under a
+ * stated demand, not a measurement; `note` names the assumptions.
+ */
+export class CandidateModelledFlowDto {
+  node_forwards_per_day!: ModelledChangeDto;
+  node_revenue_sat_per_day!: ModelledChangeDto;
+  /** Payments the node would forward per day out through the new channel, toward the candidate. */
+  channel_forwards_per_day!: FlowSpreadDto;
+  /** Revenue the node would earn per day on that direction, sat. */
+  channel_revenue_sat_per_day!: FlowSpreadDto;
+  assumed!: CandidateFlowAssumptionsDto;
+  /** True when the model's median forwards of the node rise with the channel. */
+  adds_flow!: boolean;
+  note!: string;
+}
+
 export class ChannelCandidateDto {
   pubkey!: string;
   /** Attacker-controlled text; display as data. */
@@ -126,6 +158,8 @@ export class ChannelCandidateDto {
   closeness!: RankChangeDto;
   eigenvector!: RankChangeDto;
   mean_hop_distance!: HopDistanceChangeDto;
+  /** On the first five candidates once the payment-flow model is ready and their what-ifs are done (see `modelled_flow_status`); null otherwise. */
+  modelled_flow!: CandidateModelledFlowDto | null;
 }
 
 export class SkippedCandidateDto {
@@ -148,6 +182,13 @@ export class ChannelCandidatesResponseDto {
   snapshot_date!: string;
   computed_at!: string;
   compute_ms!: number;
+  /**
+   * The payment-flow model behind `modelled_flow`: `ready` (the first five candidates carry it), `pending` (some of
+   * their what-ifs are still computing: ask again in a few seconds), `computing` (the model of this graph is being
+   * built) or `unavailable` (FLOW_MODEL=false, or the model failed).
+   */
+  @ApiProperty({ enum: ['ready', 'pending', 'computing', 'unavailable'] })
+  modelled_flow_status!: 'ready' | 'pending' | 'computing' | 'unavailable';
   /** The graph's date and age now, and a warning when it is older than GRAPH_MAX_AGE_DAYS. */
   graph!: GraphFreshnessDto;
 }

@@ -5,6 +5,8 @@ import { FlowService } from '../../graph/flow.service';
 import { GraphService } from '../../graph/graph.service';
 import type { Language } from '../recommendations/i18n/messages';
 import type { PolicyStep, Recommendation, RecommendationSet } from '../recommendations/recommendations.engine';
+import { summarizeNode } from '../../graph/stats/node-stats';
+import { CandidateModelledFlow, candidateModelledFlow } from './candidate-modelled-flow';
 import { modelledImpact } from './modelled-impact';
 
 /** Days the plan's modelled revenue gain is counted over in `expected_roi` (its formula says 30-day). */
@@ -26,6 +28,8 @@ export const MODELLED_FEE_RECOMMENDATIONS = 3;
  * them (and says so), while they finish in the background for the next request (memoized per model).
  */
 export const MODEL_WAIT_MS = 1_500;
+/** Channel candidates given the modelled flow of their new channel: the first ones shown (a what-if each). */
+export const MODELLED_CANDIDATES = 5;
 /** What-if outcomes kept per model: a few per node asked about. */
 const MEMO_ENTRIES = 2_000;
 
@@ -46,6 +50,19 @@ async function settleWithin<I extends { outcome: Promise<unknown> }>(items: I[],
   await Promise.race([Promise.all(watchers), deadline]);
   clearTimeout(timer);
   return tracked;
+}
+
+/** A channel open to model: the candidate, the size, and the fee the node would set toward it. */
+export interface CandidateOpen {
+  node: number;
+  capacitySat: number;
+  localFeeRatePpm: number;
+}
+
+/** Per candidate (same order): its modelled flow, 'pending' while its what-if runs, or null when it could not be modelled. */
+export interface CandidateAnnotations {
+  status: 'ready' | 'pending' | 'computing' | 'unavailable';
+  flows: Array<CandidateModelledFlow | 'pending' | null>;
 }
 
 export interface AnnotationResult {
@@ -101,6 +118,56 @@ export class AdviceFlowService {
   }
 
   /**
+   * A new channel of the node to `peer` as the model takes it: the node's side at `localFeeRatePpm` with its own
+   * median base fee, the peer's side at the peer's own median outbound policy (what it charges its other peers;
+   * the network's usual 1 sat base and the node's rate when it has none).
+   */
+  private openEdit(v: number, peer: number, capacitySat: number, localFeeRatePpm: number): NewChannelEdit {
+    const g = this.graphs.current().graph;
+    const own = summarizeNode(g, v);
+    const theirs = summarizeNode(g, peer);
+    return {
+      peer,
+      capacitySat,
+      local: { feeRatePpm: Math.round(localFeeRatePpm), baseFeeMsat: Math.round(own.medianOutboundBaseFeeMsat ?? 1000) },
+      remote: { feeRatePpm: Math.round(theirs.medianOutboundFeePpm ?? localFeeRatePpm), baseFeeMsat: Math.round(theirs.medianOutboundBaseFeeMsat ?? 1000) },
+    };
+  }
+
+  /**
+   * The modelled flow of opening each of the first {@link MODELLED_CANDIDATES} candidates (one what-if each, run
+   * together): the node's forwards and revenue before and after, and the new channel's own. Waits at most
+   * {@link MODEL_WAIT_MS}; what-ifs still running go on, memoized, for the next request.
+   */
+  async annotateCandidates(pubkey: string, opens: CandidateOpen[], lang: Language): Promise<CandidateAnnotations> {
+    const state = this.flow.current();
+    if (!state || state.status === 'computing') return { status: 'computing', flows: opens.map(() => null) };
+    const model = state.status === 'ready' ? state.model : null;
+    if (!model) return { status: 'unavailable', flows: opens.map(() => null) };
+    const g = this.graphs.current().graph;
+    const v = g.indexOf(pubkey);
+    if (v < 0) return { status: 'unavailable', flows: opens.map(() => null) };
+    const demand = String(model.parameters.demand ?? 'capacity_weighted').replace('_', '-');
+    const asked = opens.slice(0, MODELLED_CANDIDATES).map((open) => {
+      const edit = this.openEdit(v, open.node, open.capacitySat, open.localFeeRatePpm);
+      return { edit, outcome: this.whatIf(model, { node: v, policies: [], newChannels: [edit] }) };
+    });
+    const flows: CandidateAnnotations['flows'] = opens.map(() => null);
+    let pending = 0;
+    (await settleWithin(asked, MODEL_WAIT_MS)).forEach(({ edit, settled: s }, i) => {
+      if (!s.done) {
+        pending++;
+        flows[i] = 'pending';
+      } else if ('error' in s) {
+        this.logger.warn(`modelled flow of a channel to candidate ${g.pubkeys[edit.peer].slice(0, 12)}… failed: ${s.error instanceof Error ? s.error.message : String(s.error)}`);
+      } else {
+        flows[i] = candidateModelledFlow(s.value, edit, `${demand} ${lang === 'fr' ? 'paiements' : 'payments'}`, lang);
+      }
+    });
+    return { status: pending > 0 ? 'pending' : 'ready', flows };
+  }
+
+  /**
    * `expected_roi` of a plan from the model: every fee step and channel open of the plan applied together,
    * (30 × the change in median modelled revenue per day − cost) / cost. Null while the model is not ready, when
    * the plan costs nothing, or has nothing the model can apply; 'pending' when the what-if is still computing after
@@ -115,16 +182,14 @@ export class AdviceFlowService {
     if (v < 0) return null;
     const policies: PolicyEdit[] = [];
     const newChannels: NewChannelEdit[] = [];
-    const own = g.channelsOf(v);
-    const ownRates = Array.from(own, (c) => g.feeRatePpm[g.outboundSlot(c, v)]).filter((r) => Number.isFinite(r)).sort((a, b) => a - b);
-    const ownMedian = ownRates.length > 0 ? ownRates[ownRates.length >> 1] : 0;
+    let ownMedian: number | undefined;
     for (const rec of recs) {
       const step = policySteps.get(rec.id);
       if (step) policies.push(...this.stepEdits(v, step).filter((e) => !policies.some((p) => p.chan === e.chan)));
       else if (OPEN_RULES.has(rec.rule) && rec.amount_suggestion && rec.target_nodes.length > 0) {
         const peer = g.indexOf(rec.target_nodes[0]);
-        // The new channel's fee: the node's own median; the peer's: its median toward its own peers is not known here, so the same.
-        if (peer >= 0 && peer !== v) newChannels.push({ peer, capacitySat: rec.amount_suggestion, local: { feeRatePpm: ownMedian, baseFeeMsat: 1000 }, remote: { feeRatePpm: ownMedian, baseFeeMsat: 1000 } });
+        // The plan's open is priced at the node's own median fee (the plan does not carry the candidate's fee rule).
+        if (peer >= 0 && peer !== v) newChannels.push(this.openEdit(v, peer, rec.amount_suggestion, (ownMedian ??= summarizeNode(g, v).medianOutboundFeePpm ?? 0)));
       }
     }
     if (policies.length + newChannels.length === 0) return null;
