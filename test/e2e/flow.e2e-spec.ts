@@ -163,7 +163,7 @@ describe('payment-flow model through the API (embedded 2026 graph)', () => {
       const m = c.modelled_flow;
       expect(m.assumed).toMatchObject({ capacity_sat: c.suggested_capacity, local_fee_rate_ppm: c.passive_fee_ppm });
       expect(m.note).toMatch(/^Payment-flow model \(not a measurement; assumed demand: capacity-weighted payments/);
-      expect(m.note).toMatch(m.adds_flow ? /newly opened channel has all its funds on your side/ : /sees no new forwards/);
+      expect(m.note).toMatch(m.adds_flow ? /all (its )?funds (are )?on your side/ : /sees no new forwards/);
       for (const s of [m.node_forwards_per_day.before, m.node_forwards_per_day.after, m.node_revenue_sat_per_day.after, m.channel_forwards_per_day]) expect(ordered(s)).toBe(true);
       expect(m.adds_flow).toBe(m.node_forwards_per_day.after.p50 > m.node_forwards_per_day.before.p50);
     }

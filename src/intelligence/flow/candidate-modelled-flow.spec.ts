@@ -30,6 +30,12 @@ describe('modelled flow of a channel candidate', () => {
     expect(m.note).toMatch(/all its funds on your side/);
   });
 
+  it('says when the whole gain arrives from the candidate, which a freshly opened channel cannot carry yet', () => {
+    const m = candidateModelledFlow(outcome(14, 0), edit, 'capacity-weighted payments', 'en');
+    expect(m.adds_flow).toBe(true);
+    expect(m.note).toMatch(/None of the modelled payments leave through this channel: the gain comes from payments arriving from the candidate.*first needs a rebalance/);
+  });
+
   it('says when the model sees no new forwards, instead of implying revenue (and in French)', () => {
     const none = candidateModelledFlow(outcome(10, 0), edit, 'capacity-weighted payments', 'en');
     expect(none.adds_flow).toBe(false);

@@ -39,7 +39,14 @@ export function candidateModelledFlow(o: WhatIfOutcome, edit: NewChannelEdit, de
   const head = fr
     ? `Modèle de flux de paiements (pas une mesure ; demande supposée : ${demand}, sans soldes ni canaux privés) : un canal de ${edit.capacitySat} sat à ${edit.local.feeRatePpm} ppm (côté candidat à ${edit.remote.feeRatePpm} ppm, sa médiane) fait passer vos transferts de ${fmt(fb)} à ${fmt(fa)} par jour et votre revenu médian de ${fmt(rb)} à ${fmt(ra)} sat/jour ; le canal lui-même transférerait ${fmt(chanFwd)} paiements par jour vers le candidat.`
     : `Payment-flow model (not a measurement; assumed demand: ${demand}, no balances or private channels): a ${edit.capacitySat} sat channel at ${edit.local.feeRatePpm} ppm (the candidate's side at its median ${edit.remote.feeRatePpm} ppm) moves your forwards from ${fmt(fb)} to ${fmt(fa)} per day and your median revenue from ${fmt(rb)} to ${fmt(ra)} sat/day; the channel itself would forward ${fmt(chanFwd)} payments a day toward the candidate.`;
-  const tail = addsFlow
+  // Forwards gained while none leave through the new channel arrive over it from the candidate: a fresh channel
+  // has no balance on the candidate's side, so that gain waits for a rebalance or outgoing payments through it.
+  const arrivalsOnly = addsFlow && chanFwd <= 0.005 * fa;
+  const tail = arrivalsOnly
+    ? fr
+      ? ' Aucun paiement modélisé ne sort par ce canal : le gain vient de paiements arrivant du candidat, qui demandent du solde de son côté. À l’ouverture tous les fonds sont de votre côté : ce gain suppose d’abord un rééquilibrage (ou des paiements sortants par ce canal).'
+      : ' None of the modelled payments leave through this channel: the gain comes from payments arriving from the candidate, which need balance on its side. At open all funds are on your side, so this gain first needs a rebalance (or outgoing payments through the channel).'
+    : addsFlow
     ? fr
       ? ' Le modèle suppose de la liquidité des deux côtés ; un canal neuf a tous ses fonds de votre côté : les transferts arrivant du candidat ne commencent qu’après des paiements sortis par ce canal.'
       : ' The model assumes liquidity on both sides; a newly opened channel has all its funds on your side, so forwards arriving from the candidate only start once payments have gone out through it.'

@@ -1,4 +1,5 @@
 import type { CandidatePeer } from '../node-analysis';
+import type { NodeRoleAssessment } from '../node-role.classifier';
 import { recommend } from '../recommendations.engine';
 import { connectivityRules } from './connectivity.rules';
 import { channel, node, PEER } from './test-node.fixture';
@@ -47,6 +48,20 @@ describe('connectivityRules', () => {
     for (const f of opens) expect(f.commands!.lnd).toContain(`--node_key ${HUB}`);
     expect(new Set(opens.map((f) => f.amountSuggestion))).toEqual(new Set([700_000]));
     expect(new Set(opens.map((f) => /--local_amt (\d+)/.exec(f.commands!.lnd!)![1]))).toEqual(new Set(['700000']));
+  });
+
+  it('a sink gets candidates for reach (closeness), not for betweenness its fees would never earn from', () => {
+    const a = { ...candidate(PEER(701), 500_000), gainInBetweennessRank: 300, gainInClosenessRank: 1 };
+    const b = { ...candidate(PEER(702), 500_000), gainInBetweennessRank: 10, gainInClosenessRank: 40 };
+    const c = { ...candidate(PEER(703), 500_000), gainInBetweennessRank: 50, gainInClosenessRank: 0 };
+    const n = node({ channels: Array.from({ length: 8 }, (_, i) => channel(i + 2)), candidates: [a, b, c] });
+    const sink: NodeRoleAssessment = { role: 'merchant_sink', canRoute: true, evidence: [] };
+    const forSink = connectivityRules(n, sink).filter((f) => f.rule === 'channel_candidate');
+    expect(forSink.map((f) => f.targetNodes[0])).toEqual([PEER(702), PEER(701)]);
+    expect(forSink.every((f) => f.priority === 'low' && f.message === 'channel_candidate_sink')).toBe(true);
+    const router = connectivityRules(n, { ...sink, role: 'router' }).filter((f) => f.rule === 'channel_candidate');
+    expect(router.map((f) => f.targetNodes[0])).toEqual([PEER(701), PEER(702), PEER(703)]);
+    expect(router[0].priority).toBe('medium');
   });
 
   it('never advises a hub that the shared pool vetted out', () => {

@@ -1,6 +1,7 @@
 import { openAmount, openCap } from '../../candidates/open-sizing';
 import { openChannelCommands } from '../commands/command-templates';
 import type { NodeAnalysis } from '../node-analysis';
+import type { NodeRoleAssessment } from '../node-role.classifier';
 import type { Finding, Rule } from '../recommendation.types';
 import { baseFinding, graphEvidence, peerName } from './rule-helpers';
 
@@ -124,17 +125,23 @@ function noHub(node: NodeAnalysis): Finding | null {
  * The best vetted candidates of the shared pool (the order `/channel-candidates` returns), sized to the node's
  * own capital, with the vetting evidence.
  */
-function candidates(node: NodeAnalysis): Finding[] {
-  return vettedCandidates(node)
-    .filter((c) => c.gainInBetweennessRank > 0)
+function candidates(node: NodeAnalysis, role: NodeRoleAssessment | undefined): Finding[] {
+  // A sink's fees tell the network not to route through it: betweenness gains would earn nothing. What a new
+  // channel does for it is reach (closeness: shorter, cheaper paths for its own payments), so that ranks them.
+  const sink = role?.role === 'merchant_sink';
+  const pool = vettedCandidates(node);
+  const picked = sink
+    ? pool.filter((c) => c.gainInClosenessRank > 0).sort((a, b) => b.gainInClosenessRank - a.gainInClosenessRank)
+    : pool.filter((c) => c.gainInBetweennessRank > 0);
+  return picked
     .slice(0, MAX_CANDIDATE_RECOMMENDATIONS)
     .map((c, i) =>
       baseFinding({
         rule: 'channel_candidate',
         type: 'network_topology',
         category: 'connectivity',
-        priority: i === 0 ? 'medium' : 'low',
-        message: 'channel_candidate',
+        priority: i === 0 && !sink ? 'medium' : 'low',
+        message: sink ? 'channel_candidate_sink' : 'channel_candidate',
         params: { target: peerName({ peerAlias: c.alias, peerPubkey: c.pubkey }), amount: c.suggestedCapacitySat, betweenness: c.gainInBetweennessRank, closeness: c.gainInClosenessRank },
         targetNodes: [c.pubkey],
         amountSuggestion: c.suggestedCapacitySat,
@@ -153,14 +160,14 @@ function candidates(node: NodeAnalysis): Finding[] {
           ...c.vetting.concerns.map((text) => graphEvidence(node, 'candidate_concern', text, '')),
         ],
         confidence: c.vetting.concerns.length > 0 ? 0.5 : 0.6,
-        impactScore: c.gainInBetweennessRank * 1e6,
+        impactScore: (sink ? c.gainInClosenessRank : c.gainInBetweennessRank) * 1e6,
         commands: openChannelCommands(c.pubkey, c.suggestedCapacitySat),
       }),
     );
 }
 
 /** Connectivity: routable at all, enough channels, a link to the well-connected core, simulated candidates. */
-export const connectivityRules: Rule = (node) => {
+export const connectivityRules: Rule = (node, role) => {
   const out = [notRoutable(node), fewChannels(node), noHub(node)].filter((f): f is Finding => f !== null);
-  return [...out, ...candidates(node)];
+  return [...out, ...candidates(node, role)];
 };
