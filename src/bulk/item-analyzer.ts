@@ -9,8 +9,9 @@ import { GraphService } from '../graph/graph.service';
 import { NodeSummary, summarizeNode } from '../graph/stats/node-stats';
 import { networkPosition, nodeMetrics } from '../intelligence/node-info/node-info.mapper';
 import { candidateActions, effectiveMaxActions } from '../intelligence/priorities/planner/candidate-actions';
-import { selectPlan } from '../intelligence/priorities/planner/plan-selection';
-import { analyseNode, networkFeeIndex } from '../intelligence/recommendations/node-analysis';
+import { openCap } from '../intelligence/candidates/open-sizing';
+import { planCapitalLimit, selectPlan } from '../intelligence/priorities/planner/plan-selection';
+import { analyseNode, networkFeeIndex, NodeAnalysis } from '../intelligence/recommendations/node-analysis';
 import { recommend, RecommendationSet } from '../intelligence/recommendations/recommendations.engine';
 import type { BulkJobSpec, ItemOutcome } from './bulk.types';
 import { CandidateSimulationPool } from './candidate-simulation.pool';
@@ -57,8 +58,10 @@ export class ItemAnalyzer {
     // Types share their groundwork: computed once per item, whichever types ask for it.
     let summary: NodeSummary | undefined;
     const summarised = () => (summary ??= summarizeNode(state.graph, v));
+    let analysis: NodeAnalysis | undefined;
+    const analysed = () => (analysis ??= analyseNode(state, v, summarised()));
     let advice: RecommendationSet | undefined;
-    const advised = () => (advice ??= recommend(analyseNode(state, v, summarised()), spec.language));
+    const advised = () => (advice ??= recommend(analysed(), spec.language));
     for (const type of spec.types) {
       switch (type) {
         case 'basic':
@@ -99,7 +102,10 @@ export class ItemAnalyzer {
             feeRateSource: 'static ONCHAIN_FEE_RATE_SAT_VB',
             networkMedianFeePpm: networkFeeIndex(state).facts.medianFeePpm,
           });
-          const chosen = selectPlan(candidates, effectiveMaxActions(plan), plan.budgetLimit, { totalChannels: summarised().totalChannels });
+          // The same limits as POST /priorities: the node's own capital without a budget, every requested goal served.
+          const a = analysed();
+          const capitalLimit = planCapitalLimit(a.summary.totalCapacitySat, openCap(a.summary, a.network.medianChannelSat), plan.budgetLimit);
+          const chosen = selectPlan(candidates, effectiveMaxActions(plan), plan.budgetLimit, { totalChannels: a.summary.totalChannels, capitalLimit, goals: plan.goals });
           result.priorities = {
             model_used: 'deterministic',
             node_role,

@@ -92,7 +92,7 @@ export class PrioritiesService {
     });
     const maxActions = effectiveMaxActions(req);
     const capitalLimit = planCapitalLimit(analysis.summary.totalCapacitySat, openCap(analysis.summary, analysis.network.medianChannelSat), req.budgetLimit);
-    const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit };
+    const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit, goals: req.goals };
     const plan = selectPlan(candidates, maxActions, req.budgetLimit, limits);
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const warnings = [...dataWarnings];

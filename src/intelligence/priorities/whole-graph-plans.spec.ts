@@ -9,7 +9,7 @@ import { MIN_USEFUL_CHANNEL_SAT, openCap } from '../candidates/open-sizing';
 import { analyseNode, networkFeeIndex } from '../recommendations/node-analysis';
 import { recommend } from '../recommendations/recommendations.engine';
 import { candidateActions, effectiveMaxActions, OPEN_TX_VBYTES } from './planner/candidate-actions';
-import { planCapitalLimit, selectPlan } from './planner/plan-selection';
+import { budgetUse, planCapitalLimit, selectPlan } from './planner/plan-selection';
 import { Goal, PlanRequest } from './planner/plan.types';
 
 /**
@@ -20,7 +20,7 @@ import { Goal, PlanRequest } from './planner/plan.types';
  */
 const SNAPSHOT = join(__dirname, '../../../data/ln-graph/cln_gossmap_2026-02-03.derived-describegraph.json.gz');
 const FEE_RATE = 10;
-const GOAL_SETS: Goal[][] = [['routing_revenue'], ['connectivity'], ['reliability'], ['reliability', 'cost_optimization'], ['liquidity']];
+const GOAL_SETS: Goal[][] = [['routing_revenue'], ['connectivity'], ['reliability'], ['reliability', 'cost_optimization'], ['liquidity'], ['routing_revenue', 'connectivity']];
 
 interface NodeOutcome {
   v: number;
@@ -32,6 +32,8 @@ interface NodeOutcome {
   bestVetted: string | null;
   rejected: Set<string>;
   advisedCandidates: string[];
+  /** The revenue-and-connectivity request has a connectivity action that takes no budget and closes nothing. */
+  freeConnectivity: boolean;
   plans: Array<{ goals: Goal[]; budget: number | null; plan: ReturnType<typeof selectPlan> }>;
 }
 
@@ -59,12 +61,14 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
         .filter((r) => /openchannel/.test(r.commands?.lnd ?? ''))
         .map((r) => ({ rule: r.rule, amount: r.amount_suggestion ?? 0, target: /--node_key (\w+)/.exec(r.commands!.lnd!)![1] }));
       const plans: NodeOutcome['plans'] = [];
+      let freeConnectivity = false;
       const cap = openCap(analysis.summary, median);
       for (const goals of GOAL_SETS) {
         for (const budget of [null, 1_000_000]) {
           const req: PlanRequest = { context: 'expert', goals, maxActions: 10, budgetLimit: budget, timeframePreference: null };
           const cands = candidateActions(recommendations, req, 'en', { onchainFeeRateSatVb: FEE_RATE, feeRateSource: 'test', networkMedianFeePpm: 100 });
-          const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit: planCapitalLimit(analysis.summary.totalCapacitySat, cap, budget) };
+          if (goals.length === 2 && goals[1] === 'connectivity') freeConnectivity = cands.some((c) => c.goals.includes('connectivity') && c.score > 0 && budgetUse(c) === 0 && c.closesChannels === 0);
+          const limits = { totalChannels: analysis.summary.totalChannels, capitalLimit: planCapitalLimit(analysis.summary.totalCapacitySat, cap, budget), goals };
           plans.push({ goals, budget, plan: selectPlan(cands, effectiveMaxActions(req), budget, limits) });
         }
       }
@@ -78,6 +82,7 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
         bestVetted: vetted[0]?.pubkey ?? null,
         rejected: new Set(pool.filter((c) => !c.vetting.passed).map((c) => c.pubkey)),
         advisedCandidates: recommendations.filter((r) => r.rule === 'channel_candidate').flatMap((r) => r.target_nodes),
+        freeConnectivity,
         plans,
       });
     }
@@ -153,6 +158,19 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('a plan for revenue and connectivity serves both whenever its advice has an action for each (one per peer)', () => {
+    const bad = outcomes.flatMap((o) =>
+      o.plans
+        .filter((p) => p.goals.length === 2 && p.goals[1] === 'connectivity' && p.budget === null)
+        .filter((p) => {
+          const served = (g: Goal) => p.plan.actions.some((a) => a.goals.includes(g));
+          return p.plan.actions.length > 0 && o.freeConnectivity && !served('connectivity');
+        })
+        .map((p) => ({ v: o.v, actions: p.plan.actions.map((a) => a.rec.rule) })),
+    );
+    expect(bad.slice(0, 5)).toEqual([]);
   });
 
   it('the goals drive the plan: no fee change for reliability, no close for connectivity', () => {

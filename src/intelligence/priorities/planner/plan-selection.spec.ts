@@ -59,6 +59,24 @@ function bruteForce(cs: CandidateAction[], maxActions: number, budget: number | 
 }
 
 describe(selectPlan.name, () => {
+  it('serves every requested goal when an action for it fits, in place of the weakest action whose goal stays served', () => {
+    const fees = Array.from({ length: 6 }, (_, i) => cand(`f${i}`, 4 - i * 0.1, 0, { peers: [`p${i}`] }));
+    const enable = cand('enable', 1.5, 0, { goal: 'connectivity', goals: ['reliability', 'connectivity'], peers: ['q'] });
+    const open = cand('open', 1, 1_540, { goal: 'connectivity', goals: ['connectivity'], committedCapital: 2_000_000, peers: ['r'] });
+    const pool = [...fees, enable, open];
+    // One goal: the best total score, all six fee raises.
+    expect(selectPlan(pool, 6, 5_000_000, { goals: ['routing_revenue'] }).actions.map((a) => a.id)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4', 'f5']);
+    const both = selectPlan(pool, 6, 5_000_000, { goals: ['routing_revenue', 'connectivity'] }).actions.map((a) => a.id);
+    expect(both).toEqual(['f0', 'f1', 'f2', 'f3', 'f4', 'enable']);
+    // Not at the price of a rule: the only connectivity action over budget, or on a peer already acted on, stays out.
+    expect(selectPlan([...fees, open], 6, 1_000_000, { goals: ['routing_revenue', 'connectivity'] }).actions.map((a) => a.id)).not.toContain('open');
+    const clash = cand('clash', 1, 0, { goal: 'connectivity', goals: ['connectivity'], peers: ['p0'] });
+    expect(selectPlan([...fees.slice(0, 1), clash], 1, null, { goals: ['routing_revenue', 'connectivity'] }).actions.map((a) => a.id)).toEqual(['f0']);
+    // A goal's only action is never swapped out for another goal's.
+    const lone = selectPlan([fees[0], enable, cand('cost', 0.5, 0, { goal: 'cost_optimization', goals: ['cost_optimization'], peers: ['s'] })], 2, null, { goals: ['routing_revenue', 'connectivity', 'cost_optimization'] });
+    expect(lone.actions.map((a) => a.id)).toEqual(['f0', 'enable']);
+  });
+
   it('beats a greedy cut that wastes budget', () => {
     // Greedy by score takes A (900k) and cannot afford B or C; B + C together score more within 1M.
     const cs = [cand('a', 5, 900_000), cand('b', 4, 500_000), cand('c', 4, 500_000)];

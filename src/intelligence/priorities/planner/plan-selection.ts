@@ -1,4 +1,4 @@
-import { CandidateAction, Plan, PlanLimits } from './plan.types';
+import { CandidateAction, Goal, Plan, PlanLimits } from './plan.types';
 
 /**
  * Without a budget, a plan's new channels together commit at most the capital the node already has in
@@ -17,7 +17,7 @@ export const MAX_COSTLY_CANDIDATES = 16;
 export const budgetUse = (c: CandidateAction) => c.estimatedCost + c.committedCapital;
 
 /**
- * The best plan within a budget and a number of actions: maximum total score, exactly over the costly
+ * The best plan within a budget and a number of actions (then each requested goal served, see coverGoals): maximum total score, exactly over the costly
  * candidates (a 0/1 knapsack with a cardinality limit, by branch and bound, not a greedy cut), with the rules an operator would
  * insist on: at most one action per peer, never every channel of the node closed, the budget counting
  * both fees spent and capital committed, and without a budget no more new capital than the node's own. Actions that take no budget (fee changes…) fill the remaining slots
@@ -100,11 +100,55 @@ export function selectPlan(candidates: CandidateAction[], maxActions: number, bu
     }
   };
   explore(0, 0, 0, 0, 0);
-  const actions = [...best.chosen, ...best.free].sort(byValue);
+  const actions = coverGoals([...best.chosen, ...best.free], eligible, maxActions, budget, maxCloses, maxCapital, limits.goals ?? [], byValue).sort(byValue);
   return {
     actions,
     totalCost: actions.reduce((s, a) => s + a.estimatedCost, 0),
     totalCapital: actions.reduce((s, a) => s + a.committedCapital, 0),
-    score: Math.max(0, Math.round(best.score * 1e6) / 1e6),
+    score: Math.max(0, Math.round(actions.reduce((t, a) => t + a.score, 0) * 1e6) / 1e6),
   };
+}
+
+/**
+ * A plan asked to serve several goals serves each of them when it can: the best-scoring plan may spend every slot
+ * on one goal (six fee raises for "routing revenue and connectivity"). For each requested goal no action serves,
+ * the best eligible action serving it goes in, in place of the lowest-valued action whose goals the rest of the
+ * plan still covers when the plan is full, provided the result keeps every rule (budget, capital, closes, one
+ * action per peer). A goal nothing can serve within those rules stays uncovered.
+ */
+function coverGoals(
+  plan: CandidateAction[],
+  eligible: CandidateAction[],
+  maxActions: number,
+  budget: number | null,
+  maxCloses: number,
+  maxCapital: number,
+  goals: readonly Goal[],
+  byValue: (a: CandidateAction, b: CandidateAction) => number,
+): CandidateAction[] {
+  if (goals.length < 2) return plan;
+  const valid = (xs: CandidateAction[]) => {
+    const peers = xs.flatMap((x) => x.peers);
+    if (new Set(peers).size !== peers.length) return false;
+    const sum = (f: (x: CandidateAction) => number) => xs.reduce((t, x) => t + f(x), 0);
+    return (budget === null || sum(budgetUse) <= budget) && sum((x) => x.closesChannels) <= maxCloses && sum((x) => x.committedCapital) <= maxCapital;
+  };
+  const covered = (xs: CandidateAction[], g: Goal) => xs.some((x) => x.goals.includes(g));
+  let out = plan;
+  for (const g of goals) {
+    if (covered(out, g)) continue;
+    const removable = [...out].sort(byValue).reverse().filter((v) => goals.every((h) => !v.goals.includes(h) || covered(out.filter((x) => x !== v), h)));
+    // With a free slot, adding comes first; replacing still serves when the action shares a peer with one taken.
+    const victims = out.length < maxActions ? [null, ...removable] : removable;
+    search: for (const c of eligible.filter((x) => x.goals.includes(g) && !out.includes(x)).sort(byValue)) {
+      for (const v of victims) {
+        const next = [...out.filter((x) => x !== v), c];
+        if (valid(next)) {
+          out = next;
+          break search;
+        }
+      }
+    }
+  }
+  return out;
 }

@@ -63,4 +63,9 @@ export interface PlanLimits {
    * Unknown = no limit beyond the budget.
    */
   capitalLimit?: number;
+  /**
+   * The goals the operator asked for: when there are several, each one gets at least one action if any action
+   * serving it fits (see {@link selectPlan}). Unset = the best total score only.
+   */
+  goals?: readonly Goal[];
 }
