@@ -217,6 +217,28 @@ describe('plans with the payment-flow model', () => {
   });
 });
 
+describe('free plans with the payment-flow model', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: '', FLOW_MODEL: 'true', FLOW_PAYMENTS: '2000', FLOW_RUNS: '2' });
+    expect((await app.get(FlowService).settled())?.status).toBe('ready');
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('a plan of fee changes only (no cost) has no ratio, but still gets the modelled revenue change', async () => {
+    const ask = async () =>
+      (await request(app.getHttpServer()).post(`/api/v1/node/${COINGATE}/priorities`).set('Accept-Language', 'en').send({ goals: ['routing_revenue'], max_actions: 3, budget_limit: 0 }).expect(200)).body;
+    let body = await ask();
+    while (body.warnings.some((w: string) => /still computing/.test(w))) body = await ask();
+    expect(body.total_estimated_cost).toBe(0);
+    expect(body.priority_actions.length).toBeGreaterThan(0);
+    expect(body.expected_roi).toBeNull();
+    expect(body.warnings).toContainEqual(expect.stringMatching(/^expected_roi is null: the plan costs nothing, so a return on its cost is undefined; the payment-flow model .* [\d.]+ → [\d.]+ sat\/day with this plan, -?\d+ sat over 30 days$/));
+  });
+});
+
 describe('payment-flow model turned off (the test default)', () => {
   let app: NestExpressApplication;
   beforeAll(async () => {

@@ -1244,7 +1244,8 @@ export interface components {
              * @description (30 × the change in the payment-flow model's median routing revenue per day, with every fee step and channel
              *     open of the plan applied together − total_estimated_cost) / total_estimated_cost. A model, not a measurement
              *     (README "Payment-flow model"); `warnings` gives the revenue before and after. Null while the model is not
-             *     ready, or when the plan costs nothing or has nothing the model can apply.
+             *     ready, or when the plan costs nothing (`warnings` then still gives the modelled revenue before and after) or has
+             *     nothing the model can apply.
              */
             expected_roi: number | null;
             expected_roi_formula: string;

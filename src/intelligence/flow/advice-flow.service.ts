@@ -15,7 +15,8 @@ export const ROI_DAYS = 30;
 const OPEN_RULES = new Set(['channel_candidate', 'few_channels', 'no_hub']);
 
 export interface PlanRoi {
-  roi: number;
+  /** Null when the plan costs nothing (the modelled revenue change is still given). */
+  roi: number | null;
   gainSatPer30Days: number;
   revenueBefore: number;
   revenueAfter: number;
@@ -169,14 +170,15 @@ export class AdviceFlowService {
 
   /**
    * `expected_roi` of a plan from the model: every fee step and channel open of the plan applied together,
-   * (30 × the change in median modelled revenue per day − cost) / cost. Null while the model is not ready, when
-   * the plan costs nothing, or has nothing the model can apply; 'pending' when the what-if is still computing after
+   * (30 × the change in median modelled revenue per day − cost) / cost (`roi` null when the plan costs nothing, its
+   * revenue change still given). Null while the model is not ready, or when the plan has nothing the model can
+   * apply; 'pending' when the what-if is still computing after
    * {@link MODEL_WAIT_MS} (it goes on, memoized, for the next request).
    */
   async planRoi(pubkey: string, recs: Recommendation[], policySteps: Map<string, PolicyStep>, totalCostSat: number): Promise<PlanRoi | null | 'pending'> {
     const state = this.flow.current();
     const model = state?.status === 'ready' ? state.model : null;
-    if (!model || totalCostSat <= 0) return null;
+    if (!model) return null;
     const g = this.graphs.current().graph;
     const v = g.indexOf(pubkey);
     if (v < 0) return null;
@@ -199,7 +201,8 @@ export class AdviceFlowService {
       if ('error' in settled) throw settled.error;
       const o = settled.value;
       const gain = ROI_DAYS * (o.after.revenueSatPerDay.p50 - o.before.revenueSatPerDay.p50);
-      return { roi: Math.round(((gain - totalCostSat) / totalCostSat) * 1000) / 1000, gainSatPer30Days: Math.round(gain), revenueBefore: o.before.revenueSatPerDay.p50, revenueAfter: o.after.revenueSatPerDay.p50 };
+      const roi = totalCostSat > 0 ? Math.round(((gain - totalCostSat) / totalCostSat) * 1000) / 1000 : null;
+      return { roi, gainSatPer30Days: Math.round(gain), revenueBefore: o.before.revenueSatPerDay.p50, revenueAfter: o.after.revenueSatPerDay.p50 };
     } catch (err) {
       this.logger.warn(`plan ROI for ${pubkey.slice(0, 12)}… failed: ${err instanceof Error ? err.message : String(err)}`);
       return null;

@@ -20,7 +20,7 @@ import { planNarrative } from './planner/plan-narrative';
 import { budgetUse, planCapitalLimit, selectPlan } from './planner/plan-selection';
 import { CandidateAction, Goal, Plan, PlanRequest } from './planner/plan.types';
 
-const ROI_FORMULA = '(30 × change in the payment-flow model’s median routing revenue per day with every fee step and channel open of the plan applied − total_estimated_cost) / total_estimated_cost; null while the model is not ready, or when the plan costs nothing or has nothing the model can apply';
+const ROI_FORMULA = '(30 × change in the payment-flow model’s median routing revenue per day with every fee step and channel open of the plan applied − total_estimated_cost) / total_estimated_cost; null while the model is not ready, or when the plan costs nothing (warnings then give the modelled revenue change) or has nothing the model can apply';
 const KEY_METRICS: Record<Goal, string[]> = {
   routing_revenue: ['routing_revenue_24h', 'fee_efficiency'],
   connectivity: ['betweenness_rank', 'closeness_rank', 'active_channels'],
@@ -148,9 +148,10 @@ export class PrioritiesService {
       answer.warnings.push('expected_roi is null: the payment-flow model is still computing this plan’s before/after; ask again in a few seconds');
     } else if (roi) {
       answer.expected_roi = roi.roi;
-      answer.warnings.push(`expected_roi is modelled, not measured: the payment-flow model (assumed demand, no balances) puts the node’s median routing revenue at ${roi.revenueBefore.toFixed(2)} → ${roi.revenueAfter.toFixed(2)} sat/day with this plan, ${roi.gainSatPer30Days} sat over 30 days`);
+      const modelled = `the payment-flow model (assumed demand, no balances) puts the node’s median routing revenue at ${roi.revenueBefore.toFixed(2)} → ${roi.revenueAfter.toFixed(2)} sat/day with this plan, ${roi.gainSatPer30Days} sat over 30 days`;
+      answer.warnings.push(roi.roi === null ? `expected_roi is null: the plan costs nothing, so a return on its cost is undefined; ${modelled}` : `expected_roi is modelled, not measured: ${modelled}`);
     } else {
-      answer.warnings.push('expected_roi is null: the payment-flow model is not ready, the plan costs nothing, or it has no fee change or channel open the model can apply');
+      answer.warnings.push('expected_roi is null: the payment-flow model is not ready, or the plan has no fee change or channel open the model can apply');
     }
     // Not cached while the model's answer is pending: the next request gets it.
     if (roi !== 'pending') await this.cache.set(key, answer, 'recommendations');
