@@ -182,6 +182,20 @@ export const MESSAGES = {
       impact: (p: P) => `Closeness rank ${Number(p.closeness) >= 0 ? '+' : ''}${fmt(p.closeness, 'en')} places`,
     },
   },
+  channel_candidate_merchant: {
+    fr: {
+      action: (p: P) => `Ouvrir un canal de ${fmt(p.amount, 'fr')} sat vers ${q(p.target)} pour la portée de vos propres paiements`,
+      reason: (p: P) =>
+        `Vos frais (1 ppm ou moins) ne rapportent rien au routage : un gain d’intermédiarité n’apporterait pas de revenu. La simulation sur le graphe donne ${fmt(p.closeness, 'fr')} places de rang en proximité (chemins plus courts et moins chers pour vos paiements). Un canal ouvert par vous est de la liquidité sortante ; pour recevoir, il faut de la liquidité entrante (que le pair ouvre vers vous, ou l’acheter)`,
+      impact: (p: P) => `Rang de proximité ${Number(p.closeness) >= 0 ? '+' : ''}${fmt(p.closeness, 'fr')} places`,
+    },
+    en: {
+      action: (p: P) => `Open a ${fmt(p.amount, 'en')} sat channel to ${q(p.target)} for the reach of your own payments`,
+      reason: (p: P) =>
+        `Your fees (1 ppm or less) earn nothing from routing, so a betweenness gain would bring no revenue. Simulating it on the graph gains ${fmt(p.closeness, 'en')} closeness rank places (shorter, cheaper paths for your own payments). A channel you open is outbound liquidity; to receive you need inbound (the peer opening to you, or bought)`,
+      impact: (p: P) => `Closeness rank ${Number(p.closeness) >= 0 ? '+' : ''}${fmt(p.closeness, 'en')} places`,
+    },
+  },
   channel_disabled: {
     fr: {
       action: (p: P) => `Réactiver votre côté du canal vers ${q(p.peer)}, ou le fermer s’il reste désactivé après ${p.days} jours`,

@@ -58,7 +58,9 @@ describe('connectivityRules', () => {
     const sink: NodeRoleAssessment = { role: 'merchant_sink', canRoute: true, evidence: [] };
     const forSink = connectivityRules(n, sink).filter((f) => f.rule === 'channel_candidate');
     expect(forSink.map((f) => f.targetNodes[0])).toEqual([PEER(702), PEER(701)]);
-    expect(forSink.every((f) => f.priority === 'low' && f.message === 'channel_candidate_sink')).toBe(true);
+    expect(forSink.every((f) => f.priority === 'low' && f.message === 'channel_candidate_merchant')).toBe(true);
+    const pricedOut = { ...sink, evidence: [{ name: 'own_policies_at_or_above_10000_ppm', value: 80, unit: '%' }] };
+    expect(connectivityRules(n, pricedOut).filter((f) => f.rule === 'channel_candidate').every((f) => f.message === 'channel_candidate_sink')).toBe(true);
     const router = connectivityRules(n, { ...sink, role: 'router' }).filter((f) => f.rule === 'channel_candidate');
     expect(router.map((f) => f.targetNodes[0])).toEqual([PEER(701), PEER(702), PEER(703)]);
     expect(router[0].priority).toBe('medium');

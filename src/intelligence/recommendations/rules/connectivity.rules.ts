@@ -129,6 +129,8 @@ function candidates(node: NodeAnalysis, role: NodeRoleAssessment | undefined): F
   // A sink's fees tell the network not to route through it: betweenness gains would earn nothing. What a new
   // channel does for it is reach (closeness: shorter, cheaper paths for its own payments), so that ranks them.
   const sink = role?.role === 'merchant_sink';
+  // A sink either prices routing out (≥ 10,000 ppm) or gives it away (≤ 1 ppm, a merchant): the reason says which.
+  const pricedOut = Number(role?.evidence.find((e) => e.name === 'own_policies_at_or_above_10000_ppm')?.value ?? 0) >= 50;
   const pool = vettedCandidates(node);
   const picked = sink
     ? pool.filter((c) => c.gainInClosenessRank > 0).sort((a, b) => b.gainInClosenessRank - a.gainInClosenessRank)
@@ -141,7 +143,7 @@ function candidates(node: NodeAnalysis, role: NodeRoleAssessment | undefined): F
         type: 'network_topology',
         category: 'connectivity',
         priority: i === 0 && !sink ? 'medium' : 'low',
-        message: sink ? 'channel_candidate_sink' : 'channel_candidate',
+        message: sink ? (pricedOut ? 'channel_candidate_sink' : 'channel_candidate_merchant') : 'channel_candidate',
         params: { target: peerName({ peerAlias: c.alias, peerPubkey: c.pubkey }), amount: c.suggestedCapacitySat, betweenness: c.gainInBetweennessRank, closeness: c.gainInClosenessRank },
         targetNodes: [c.pubkey],
         amountSuggestion: c.suggestedCapacitySat,
