@@ -44,7 +44,7 @@ const peerChannel = (peer: string, scid: string | undefined, state: string, tota
   features: ['option_static_remotekey', 'option_anchors'], funding: { local_funds_msat: totalSat * 1000, remote_funds_msat: 0, pushed_msat: 0 },
   to_us_msat: toUsMsat, total_msat: totalSat * 1000, fee_base_msat: 1000, fee_proportional_millionths: scid === SCID_A ? 100 : 50,
   spendable_msat: Math.max(0, toUsMsat - 50_000_000), receivable_msat: Math.max(0, totalSat * 1000 - toUsMsat - 50_000_000), our_reserve_msat: 50_000_000, their_reserve_msat: 50_000_000,
-  updates: { local: { htlc_minimum_msat: 1000, htlc_maximum_msat: totalSat * 990, cltv_expiry_delta: 34, fee_base_msat: 1000, fee_proportional_millionths: 100 }, remote: { htlc_minimum_msat: 1000, htlc_maximum_msat: totalSat * 990, cltv_expiry_delta: 34, fee_base_msat: 0, fee_proportional_millionths: 250 } },
+  updates: { local: { htlc_minimum_msat: 1000, htlc_maximum_msat: totalSat * 990, cltv_expiry_delta: 34, fee_base_msat: 1000, fee_proportional_millionths: scid === SCID_A ? 100 : 50 }, remote: { htlc_minimum_msat: 1000, htlc_maximum_msat: totalSat * 990, cltv_expiry_delta: 34, fee_base_msat: 0, fee_proportional_millionths: 250 } },
   in_fulfilled_msat: 730_000_000, out_fulfilled_msat: 912_000_000, htlcs: [],
 } as ClnPeerChannelWire);
 

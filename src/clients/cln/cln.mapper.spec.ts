@@ -30,6 +30,14 @@ describe('Core Lightning mapping', () => {
     expect(() => mapPeerChannels({ channels: [{ ...ch, short_channel_id: '116:1:1' }] })).toThrow(/short_channel_id/);
   });
 
+  it('listpeerchannels: our fees from updates.local (v24.02+) when the top-level fields are absent; none when neither is there', () => {
+    const { fee_base_msat: _b, fee_proportional_millionths: _p, ...bare } = { peer_id: PEER, peer_connected: true, state: 'CHANNELD_NORMAL', short_channel_id: '116x1x1', channel_id: '2c'.repeat(32), to_us_msat: 1, total_msat: 1000000000, fee_base_msat: 1, fee_proportional_millionths: 10 };
+    const updates = { local: { htlc_minimum_msat: 0, htlc_maximum_msat: 990000000, cltv_expiry_delta: 6, fee_base_msat: 0, fee_proportional_millionths: 420 }, remote: { htlc_minimum_msat: 0, htlc_maximum_msat: 990000000, cltv_expiry_delta: 6, fee_base_msat: 1, fee_proportional_millionths: 10 } };
+    expect(mapPeerChannels({ channels: [{ ...bare, updates }] })[0]).toMatchObject({ feeBaseMsat: 0, feeRatePpm: 420 });
+    expect(mapPeerChannels({ channels: [bare] })[0]).toMatchObject({ feeBaseMsat: null, feeRatePpm: null });
+    expect(() => mapPeerChannels({ channels: [{ ...bare, updates: { local: { ...updates.local, fee_proportional_millionths: 'x' } } }] })).toThrow(/updates.local.fee_proportional_millionths/);
+  });
+
   it('listforwards: the schema example; a non-settled forward in a settled query is malformed', () => {
     const f = { created_index: 12, updated_index: 7, in_channel: '116x1x1', in_htlc_id: 19, out_channel: '130x1x0', out_htlc_id: 2, in_msat: 50000501, out_msat: 50000000, fee_msat: 501, status: 'settled', style: 'tlv', received_time: 1738000000.0, resolved_time: 1738000000.0 };
     expect(mapForwards({ forwards: [f] })).toEqual([{ createdIndex: 12, inChannel: '116x1x1', outChannel: '130x1x0', inMsat: 50000501, outMsat: 50000000, feeMsat: 501, receivedTime: 1738000000, resolvedTime: 1738000000 }]);

@@ -62,6 +62,9 @@ export function mapPeerChannels(json: Json): ClnPeerChannel[] {
     const txid = optStr(c.funding_txid, `${w}.funding_txid`);
     const outnum = optNum(c.funding_outnum, `${w}.funding_outnum`);
     const peerConnected = bool(c.peer_connected, `${w}.peer_connected`);
+    // Our policy: the top-level fields, else `updates.local` (v24.02+), which carries the same values.
+    const local = c.updates === undefined || c.updates === null ? undefined : obj(c.updates, `${w}.updates`).local;
+    const localObj = local === undefined || local === null ? null : obj(local, `${w}.updates.local`);
     out.push({
       // listforwards names channels by short channel id; before confirmation only the channel_id exists.
       chanId: shortChannelId ?? str(c.channel_id, `${w}.channel_id`),
@@ -75,8 +78,8 @@ export function mapPeerChannels(json: Json): ClnPeerChannel[] {
       state,
       peerConnected,
       private: c.private === undefined ? false : bool(c.private, `${w}.private`),
-      feeBaseMsat: optMsat(c.fee_base_msat, `${w}.fee_base_msat`),
-      feeRatePpm: optNum(c.fee_proportional_millionths, `${w}.fee_proportional_millionths`),
+      feeBaseMsat: optMsat(c.fee_base_msat, `${w}.fee_base_msat`) ?? (localObj ? optMsat(localObj.fee_base_msat, `${w}.updates.local.fee_base_msat`) : null),
+      feeRatePpm: optNum(c.fee_proportional_millionths, `${w}.fee_proportional_millionths`) ?? (localObj ? optNum(localObj.fee_proportional_millionths, `${w}.updates.local.fee_proportional_millionths`) : null),
     });
   });
   return out;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLN_CLIENT, ClnApi } from '../../clients/cln/cln.types';
-import { feesByChannel, FORWARDING_WINDOW_DAYS, OwnNodeData, OwnNodeIdentity, OwnNodeProvider } from './own-node-provider';
+import { feesByChannel, FORWARDING_WINDOW_DAYS, OwnChannelPolicy, OwnNodeData, OwnNodeIdentity, OwnNodeProvider } from './own-node-provider';
 
 /**
- * The operator's Core Lightning node (clnrest): channels with balances (`listpeerchannels`), settled forwards
- * and revenue (`listforwards`). Forwards name channels by short channel id, which is the channels' `chanId` here.
+ * The operator's Core Lightning node (clnrest): channels with balances and current fees (`listpeerchannels`),
+ * settled forwards and revenue (`listforwards`). Forwards name channels by short channel id, which is the channels' `chanId` here.
  */
 @Injectable()
 export class ClnOwnNodeProvider implements OwnNodeProvider {
@@ -30,6 +30,8 @@ export class ClnOwnNodeProvider implements OwnNodeProvider {
       this.cln.settledForwardsSince(windowStart),
     ]);
     const inWindow = history.forwards.filter((f) => (f.resolvedTime ?? f.receivedTime) >= windowStart);
+    const policiesByChanId: Record<string, OwnChannelPolicy> = {};
+    for (const c of channels) if (c.feeBaseMsat !== null && c.feeRatePpm !== null) policiesByChanId[c.chanId] = { baseFeeMsat: c.feeBaseMsat, feeRatePpm: c.feeRatePpm };
     return {
       source: this.name,
       identityPubkey: pubkey,
@@ -39,6 +41,7 @@ export class ClnOwnNodeProvider implements OwnNodeProvider {
       feesByChanIdMsat: feesByChannel(channels, inWindow),
       windowDays: FORWARDING_WINDOW_DAYS,
       complete: summary.complete && history.complete,
+      policiesByChanId,
     };
   }
 }

@@ -85,17 +85,17 @@ export class NodeAnalysisService {
         const live = (ch.shortChannelId && byScid.get(ch.shortChannelId)) || byPeerCap.get(`${ch.peerPubkey}:${ch.capacitySat}`);
         if (!live) continue;
         ch.balance = { localSat: live.localBalanceSat, remoteSat: live.remoteBalanceSat, active: live.active };
-        // LND's current policy (inbound fee included) replaces the gossiped one; the graph keeps what LND's
-        // fee report lacks (time_lock_delta, HTLC limits, enabled or not).
+        // The node's current policy (LND's with its inbound fee) replaces the gossiped one; the graph keeps what
+        // the source lacks (time_lock_delta, HTLC limits, enabled or not).
         const policy = o.policiesByChanId?.[live.chanId];
         if (policy && ch.local) {
           ch.local = {
             ...ch.local,
             baseFeeMsat: policy.baseFeeMsat,
             feeRatePpm: policy.feeRatePpm,
-            inboundBaseFeeMsat: policy.inboundBaseFeeMsat,
-            inboundFeeRatePpm: policy.inboundFeeRatePpm,
-            source: 'lnd',
+            ...(policy.inboundBaseFeeMsat !== undefined ? { inboundBaseFeeMsat: policy.inboundBaseFeeMsat } : {}),
+            ...(policy.inboundFeeRatePpm !== undefined ? { inboundFeeRatePpm: policy.inboundFeeRatePpm } : {}),
+            source: o.source,
           };
         }
         ch.forwardedFeesMsat = o.feesByChanIdMsat[live.chanId] ?? 0;

@@ -23,8 +23,8 @@ export interface OwnNodeData {
   /** False when the node's forwarding log was cut at the paging cap. */
   complete: boolean;
   /**
-   * The channels' current policies per channel id, inbound fees included (LND `/v1/fees`): fresher than the
-   * gossip the graph holds, and what an `updatechanpolicy` command must repeat. Absent where the source has none.
+   * The channels' current policies per channel id (LND `/v1/fees`, inbound fees included; Core Lightning
+   * `listpeerchannels`): fresher than the gossip the graph holds, and what a policy command must repeat.
    */
   policiesByChanId?: Record<string, OwnChannelPolicy>;
 }
@@ -32,8 +32,9 @@ export interface OwnNodeData {
 export interface OwnChannelPolicy {
   baseFeeMsat: number;
   feeRatePpm: number;
-  inboundBaseFeeMsat: number;
-  inboundFeeRatePpm: number;
+  /** Absent where the implementation has no inbound fees (Core Lightning). */
+  inboundBaseFeeMsat?: number;
+  inboundFeeRatePpm?: number;
 }
 
 /**

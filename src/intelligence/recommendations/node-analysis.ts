@@ -19,8 +19,8 @@ export interface PolicyView {
   /** Inbound fee (bLIP-18), when the source carries it; absent in the embedded snapshot. Negative = discount. */
   inboundBaseFeeMsat?: number;
   inboundFeeRatePpm?: number;
-  /** 'lnd' when the fees come from the operator's own LND (`/v1/fees`) rather than the graph's gossip. */
-  source?: 'lnd';
+  /** Set when the fees come from the operator's own node (LND `/v1/fees`, Core Lightning `listpeerchannels`) rather than the graph's gossip. */
+  source?: 'lnd' | 'cln';
 }
 
 export interface ChannelView {
