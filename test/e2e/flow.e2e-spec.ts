@@ -215,17 +215,6 @@ describe('plans with the payment-flow model', () => {
     const gain = Number(m![3]);
     expect(body.expected_roi).toBeCloseTo((gain - body.total_estimated_cost) / body.total_estimated_cost, 1);
   });
-});
-
-describe('free plans with the payment-flow model', () => {
-  let app: NestExpressApplication;
-  beforeAll(async () => {
-    app = await createTestApp({ REDIS_URL: testRedisUrl(), GRAPH_HISTORY_SNAPSHOTS: '', FLOW_MODEL: 'true', FLOW_PAYMENTS: '2000', FLOW_RUNS: '2' });
-    expect((await app.get(FlowService).settled())?.status).toBe('ready');
-  });
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('a plan of fee changes only (no cost) has no ratio, but still gets the modelled revenue change', async () => {
     const ask = async () =>
