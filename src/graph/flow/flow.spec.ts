@@ -3,7 +3,7 @@ import { LightningGraph } from '../model/lightning-graph';
 import { amountGridMsat, demandWeights, sampleDemand } from './demand';
 import { FlowEngine } from './flow-engine';
 import { applyFlowChanges, buildFlowGraph, FlowGraph, ResolvedChanges } from './flow-graph';
-import { DEFAULT_DEMAND, DEFAULT_ROUTING, DemandParams } from './flow.types';
+import { DEFAULT_DEMAND, DEFAULT_ROUTING, DemandParams, FlowChange } from './flow.types';
 import { capacityFactor, findRoute } from './routing';
 import { RouteSearch } from './routing';
 import { FlowStats, rerouteGroups, simulateSeed, statsOf } from './simulate';

@@ -82,7 +82,7 @@ export class ChannelCandidatesService {
       lang,
     );
     const candidates: ChannelCandidateDto[] = shown.map((x, i) => {
-      const flow = modelled.flows[i];
+      const flow = modelled.flows.at(i) ?? null;
       return { ...toDto(x, state.ranks.capacitySat, state.ranks.degree, requested), modelled_flow: flow === 'pending' ? null : flow };
     });
     return {

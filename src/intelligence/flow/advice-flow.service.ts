@@ -153,18 +153,17 @@ export class AdviceFlowService {
       const edit = this.openEdit(v, open.node, open.capacitySat, open.localFeeRatePpm);
       return { edit, outcome: this.whatIf(model, { node: v, policies: [], newChannels: [edit] }) };
     });
-    const flows: CandidateAnnotations['flows'] = opens.map(() => null);
-    let pending = 0;
-    (await settleWithin(asked, MODEL_WAIT_MS)).forEach(({ edit, settled: s }, i) => {
-      if (!s.done) {
-        pending++;
-        flows[i] = 'pending';
-      } else if ('error' in s) {
+    const settled = await settleWithin(asked, MODEL_WAIT_MS);
+    const modelled = settled.map(({ edit, settled: s }): CandidateAnnotations['flows'][number] => {
+      if (!s.done) return 'pending';
+      if ('error' in s) {
         this.logger.warn(`modelled flow of a channel to candidate ${g.pubkeys[edit.peer].slice(0, 12)}… failed: ${s.error instanceof Error ? s.error.message : String(s.error)}`);
-      } else {
-        flows[i] = candidateModelledFlow(s.value, edit, `${demand} ${lang === 'fr' ? 'paiements' : 'payments'}`, lang);
+        return null;
       }
+      return candidateModelledFlow(s.value, edit, `${demand} ${lang === 'fr' ? 'paiements' : 'payments'}`, lang);
     });
+    const flows = [...modelled, ...opens.slice(modelled.length).map(() => null)];
+    const pending = modelled.filter((f) => f === 'pending').length;
     return { status: pending > 0 ? 'pending' : 'ready', flows };
   }
 
