@@ -32,6 +32,18 @@ describe('modelled impact of a fee recommendation', () => {
     expect(cut.note).toMatch(/Le modèle ne voit aucun effet/);
   });
 
+  it('on a hub, a move under half a percent of the node’s revenue is no material change, not a contradiction', () => {
+    const raise = modelledImpact(figures(2387, 355_759), figures(2361, 355_739), 'more_revenue', 'd', 'en');
+    expect(raise.agrees_with_market).toBe(false);
+    expect(raise.note).toMatch(/median revenue 355759 → 355739 sat\/day \(-0\.01 %\), forwards 2387 → 2361 per day\. The model sees no material change in your revenue \(−20\.00 sat\/day\)/);
+    expect(raise.note).not.toMatch(/disagrees/);
+    const up = modelledImpact(figures(2387, 355_759), figures(2361, 365_000), 'more_revenue', 'd', 'en');
+    expect(up.agrees_with_market).toBe(true);
+    expect(up.note).toMatch(/\(\+2\.6 %\)|\(\+3 %\)/);
+    const cut = modelledImpact(figures(2387, 355_759), figures(2390, 350_000), 'more_flow', 'd', 'fr');
+    expect(cut.note).toMatch(/Le modèle ne voit pas de changement notable de vos transferts \(\+3\.00 par jour\)/);
+  });
+
   it('gives no percentage when the node earned nothing before', () => {
     expect(modelledImpact(figures(0, 0), figures(1, 0.5), 'more_revenue', 'd', 'en').note).toMatch(/median revenue 0\.00 → 0\.50 sat\/day, forwards/);
   });

@@ -25,8 +25,17 @@ export interface ModelledImpact {
   note: string;
 }
 
-const pct = (before: number, after: number) => (before > 0 ? Math.round(((after - before) / before) * 100) : null);
+/** Percent change, to whole percents, or to 0.01 % when under 1 % (a hub's "+0 %" hid a real move). */
+const pct = (before: number, after: number) => {
+  if (before <= 0) return null;
+  const p = ((after - before) / before) * 100;
+  return Math.abs(p) >= 1 ? Math.round(p) : Math.round(p * 100) / 100;
+};
+/** Moves within half a percent of the larger value are not material: the model's noise, or a hub's rounding. */
+const MATERIAL_SHARE = 0.005;
+const flat = (a: number, b: number) => Math.abs(a - b) <= MATERIAL_SHARE * Math.max(a, b);
 const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(2));
+const fmtDelta = (x: number) => `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 
 /**
  * Reads a what-if on a fee recommendation. The market comparison expects either more revenue (raising an
@@ -40,16 +49,28 @@ export function modelledImpact(before: FlowFigures, after: FlowFigures, expectat
   const fa = after.forwardsPerDay.p50;
   // Under half a percent (or both zero) the model sees no effect: the channel carries (almost) none of the
   // simulated payments at either fee. That is neither agreement nor contradiction, and the note says so.
-  const unchanged = Math.abs(ra - rb) <= 0.005 * Math.max(rb, ra) && Math.abs(fa - fb) <= 0.005 * Math.max(fb, fa);
-  const agrees = !unchanged && (expectation === 'more_revenue' ? ra > rb : fa > fb);
+  const unchanged = flat(ra, rb) && flat(fa, fb);
+  // What the market comparison predicts moves (revenue for a raise, forwards for a cut) without a material change:
+  // neither agreement nor contradiction, even when the other figure moves.
+  const targetFlat = !unchanged && (expectation === 'more_revenue' ? flat(ra, rb) : flat(fa, fb));
+  const agrees = !unchanged && !targetFlat && (expectation === 'more_revenue' ? ra > rb : fa > fb);
   const revPct = pct(rb, ra);
   const fr = lang === 'fr';
   const head = fr
     ? `Modèle de flux de paiements (pas une mesure ; demande supposée : ${demand}, sans soldes ni canaux privés) : revenu médian ${fmt(rb)} → ${fmt(ra)} sat/jour${revPct !== null ? ` (${revPct >= 0 ? '+' : ''}${revPct} %)` : ''}, transferts ${fmt(fb)} → ${fmt(fa)} par jour.`
     : `Payment-flow model (not a measurement; assumed demand: ${demand}, no balances or private channels): median revenue ${fmt(rb)} → ${fmt(ra)} sat/day${revPct !== null ? ` (${revPct >= 0 ? '+' : ''}${revPct} %)` : ''}, forwards ${fmt(fb)} → ${fmt(fa)} per day.`;
+  const noMaterial = fr
+    ? expectation === 'more_revenue'
+      ? ` Le modèle ne voit pas de changement notable de votre revenu (${fmtDelta(ra - rb)} sat/jour) : ce que ce canal gagne ou perd se reporte sur vos autres canaux. La comparaison au marché est ici le principal argument.`
+      : ` Le modèle ne voit pas de changement notable de vos transferts (${fmtDelta(fa - fb)} par jour). La comparaison au marché est ici le principal argument.`
+    : expectation === 'more_revenue'
+      ? ` The model sees no material change in your revenue (${fmtDelta(ra - rb)} sat/day): what this channel gains or loses moves to or from your other channels. The market comparison is the main argument here.`
+      : ` The model sees no material change in your forwards (${fmtDelta(fa - fb)} per day). The market comparison is the main argument here.`;
   const disagree = agrees
     ? ''
-    : unchanged
+    : targetFlat
+      ? noMaterial
+      : unchanged
       ? fr
         ? ' Le modèle ne voit aucun effet : dans sa demande simulée, ce canal ne porte (presque) aucun paiement, à l’ancien comme au nouveau tarif. La comparaison au marché est ici le seul argument ; vos propres transferts diront si le canal est utilisé.'
         : ' The model sees no effect: in its simulated demand this channel carries (almost) none of the payments at either fee. The market comparison is the only argument here; your own forwards will tell whether the channel is used.'
