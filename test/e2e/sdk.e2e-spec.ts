@@ -64,6 +64,10 @@ describe('the generated TypeScript SDK drives every operation', () => {
   it('channel candidates and the shortlist evaluation', async () => {
     const ranked = await use('getChannelCandidates')({ params: { path: { pubkey: SMALL }, query: { limit: 3 } } });
     expect(ranked.data?.candidates).toHaveLength(3);
+    // The flow model's reading of each open is typed too (null until its what-if is done).
+    expect(['ready', 'pending', 'computing', 'unavailable']).toContain(ranked.data!.modelled_flow_status);
+    const flow = ranked.data!.candidates[0].modelled_flow;
+    if (flow) expect(flow.assumed.capacity_sat).toBe(ranked.data!.candidates[0].suggested_capacity);
     const evaluated = await use('evaluateChannelCandidates')({ params: { path: { pubkey: SMALL } }, body: { candidates: [{ pubkey: ACINQ }, { pubkey: ranked.data!.candidates[0].pubkey, capacity: 2_000_000 }] } });
     expect(evaluated.data?.candidates[0].requested_capacity).toBe(2_000_000);
   });
