@@ -214,7 +214,10 @@ describe('Operator dashboard in Chromium, against the running app (embedded 2026
     const rows = page.getByTestId('candidates-table').locator('tbody tr');
     await rows.nth(cands.candidates.length - 1).waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBe(cands.candidates.length);
-    for (const [i, c] of (cands.candidates as Array<{ suggested_capacity: number; suggested_capacity_rule: string; vetting: { passed: boolean } }>).entries()) {
+    for (const [i, c] of (cands.candidates as Array<{ suggested_capacity: number; suggested_capacity_rule: string; vetting: { passed: boolean }; modelled_flow: { note: string } | null }>).entries()) {
+      const modelled = rows.nth(i).getByTestId('candidate-modelled');
+      if (c.modelled_flow) await expect(modelled.locator('details p').textContent()).resolves.toBe(c.modelled_flow.note);
+      else await expect(modelled.textContent()).resolves.toBe('—');
       const size = rows.nth(i).getByTestId('candidate-size');
       await expect(size.textContent()).resolves.toContain(formatSat(c.suggested_capacity, 'en'));
       await expect(size.locator('details p').textContent()).resolves.toBe(c.suggested_capacity_rule);

@@ -231,6 +231,17 @@ export interface ChannelCandidate {
   closeness: RankChange;
   eigenvector: RankChange;
   vetting: CandidateVetting;
+  /** The flow model's before/after of opening it (first five candidates, once their what-ifs are done). */
+  modelled_flow?: CandidateModelledFlow | null;
+}
+
+export interface CandidateModelledFlow {
+  node_forwards_per_day: { before: FlowSpread; after: FlowSpread };
+  node_revenue_sat_per_day: { before: FlowSpread; after: FlowSpread };
+  channel_forwards_per_day: FlowSpread;
+  channel_revenue_sat_per_day: FlowSpread;
+  adds_flow: boolean;
+  note: string;
 }
 
 export interface CandidateVetting {
@@ -250,6 +261,7 @@ export interface ChannelCandidates {
   pubkey: string;
   routable: boolean;
   candidates: ChannelCandidate[];
+  modelled_flow_status?: 'ready' | 'pending' | 'computing' | 'unavailable';
   method: string;
   snapshot_date: string;
   compute_ms: number;

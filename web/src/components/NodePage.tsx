@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CandidateVetting, ChannelCandidate, NodeInfo } from '../api/types';
 import { useApp } from '../context';
-import { formatInt, formatPercent, formatSat, shortPubkey } from '../format';
+import { formatInt, formatNumber, formatPercent, formatSat, shortPubkey } from '../format';
 import { hrefFor, onLinkClick } from '../router';
 import { useAsync, RETRY_MS } from '../hooks';
 import { networkStats } from '../stats-cache';
@@ -222,6 +222,7 @@ function CandidatesTable({ candidates }: { candidates: ChannelCandidate[] }) {
             <th scope="col" class="num">{t('graph.cand.size')}</th>
             <th scope="col" class="num">{t('graph.cand.fee')}</th>
             <th scope="col">{t('graph.cand.vetting')}</th>
+            <th scope="col" class="num">{t('graph.cand.modelled')}</th>
           </tr>
         </thead>
         <tbody>
@@ -247,6 +248,19 @@ function CandidatesTable({ candidates }: { candidates: ChannelCandidate[] }) {
               </td>
               <td data-testid="candidate-vetting" data-passed={String(c.vetting.passed)}>
                 <VettingCell vetting={c.vetting} />
+              </td>
+              <td class="num" data-testid="candidate-modelled">
+                {c.modelled_flow ? (
+                  <>
+                    {formatNumber(c.modelled_flow.node_revenue_sat_per_day.before.p50, lang)} → {formatNumber(c.modelled_flow.node_revenue_sat_per_day.after.p50, lang)}
+                    <details class="cell-details">
+                      <summary>{t('graph.cand.modelledNote')}</summary>
+                      <p>{c.modelled_flow.note}</p>
+                    </details>
+                  </>
+                ) : (
+                  t('graph.cand.modelledNone')
+                )}
               </td>
             </tr>
           ))}
