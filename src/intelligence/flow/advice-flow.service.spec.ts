@@ -2,7 +2,7 @@ import type { FlowModelView, WhatIfOutcome } from '../../graph/flow-model.view';
 import type { FlowService } from '../../graph/flow.service';
 import type { GraphService } from '../../graph/graph.service';
 import type { Recommendation, RecommendationSet } from '../recommendations/recommendations.engine';
-import { AdviceFlowService } from './advice-flow.service';
+import { AdviceFlowService, MAX_ADVICE_WHAT_IFS_IN_FLIGHT } from './advice-flow.service';
 
 const NODE = '02' + 'a'.repeat(64);
 const PEER = '03' + 'b'.repeat(64);
@@ -37,6 +37,28 @@ describe('AdviceFlowService: advice never waits long for the model', () => {
     expect(second.recommendations[0].modelled_impact).toMatchObject({ agrees_with_market: true, revenue_sat_per_day: { before: { p50: 2 }, after: { p50: 3 } } });
     // One what-if for both requests: the first one's went on and served the second.
     expect(whatIf).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts no what-if past the backlog: it reports them pending, and starts them once the backlog drains', async () => {
+    const { service, whatIf, set } = setup();
+    const resolvers: Array<(o: WhatIfOutcome) => void> = [];
+    whatIf.mockImplementation(() => new Promise<WhatIfOutcome>((resolve) => resolvers.push(resolve)));
+    const ask = (feeRatePpm: number) => {
+      const s = set();
+      s.policySteps.set('r1', { ...s.policySteps.get('r1')!, feeRatePpm });
+      return service.annotateFeeRecommendations(NODE, s, 'en');
+    };
+    const first = await Promise.all(Array.from({ length: MAX_ADVICE_WHAT_IFS_IN_FLIGHT }, (_, i) => ask(100 + i)));
+    expect(first).toEqual(first.map(() => ({ pending: 1 })));
+    expect(whatIf).toHaveBeenCalledTimes(MAX_ADVICE_WHAT_IFS_IN_FLIGHT);
+    // Full: the next one is not started, and says pending at once.
+    expect(await ask(999)).toEqual({ pending: 1 });
+    expect(whatIf).toHaveBeenCalledTimes(MAX_ADVICE_WHAT_IFS_IN_FLIGHT);
+    // One finishes: the next request starts it.
+    resolvers[0]({ before: figures(10, 2), after: figures(9, 3) } as unknown as WhatIfOutcome);
+    await new Promise((r) => setImmediate(r));
+    expect(await ask(999)).toEqual({ pending: 1 });
+    expect(whatIf).toHaveBeenCalledTimes(MAX_ADVICE_WHAT_IFS_IN_FLIGHT + 1);
   });
 
   it('a plan whose what-if is still computing gets pending, not a made-up ROI', async () => {

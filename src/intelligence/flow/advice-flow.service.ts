@@ -31,21 +31,35 @@ export const MODELLED_FEE_RECOMMENDATIONS = 3;
 export const MODEL_WAIT_MS = 1_500;
 /** Channel candidates given the modelled flow of their new channel: the first ones shown (a what-if each). */
 export const MODELLED_CANDIDATES = 5;
+/**
+ * What-ifs the advice may have running at once. Each one occupies the model's workers for up to a second or two;
+ * past this backlog new ones are not started (the answer says they are still to come, and the next request
+ * starts them once the backlog has drained), so that clients asking about many nodes cannot queue unbounded work.
+ */
+export const MAX_ADVICE_WHAT_IFS_IN_FLIGHT = 12;
 /** What-if outcomes kept per model: a few per node asked about. */
 const MEMO_ENTRIES = 2_000;
 
 type Settled<T> = { done: true; value: T } | { done: true; error: unknown } | { done: false };
 
-/** Waits for the items' outcomes at most `ms`; reports each one's state then (those still running go on). */
-async function settleWithin<I extends { outcome: Promise<unknown> }>(items: I[], ms: number): Promise<Array<I & { settled: Settled<Awaited<I['outcome']>> }>> {
-  type T = Awaited<I['outcome']>;
+/**
+ * Waits for the items' outcomes at most `ms`; reports each one's state then (those still running go on). An item
+ * without an outcome (not started: the model is busy) is reported as not done, without waiting for it.
+ */
+async function settleWithin<I extends { outcome: Promise<unknown> | null }>(items: I[], ms: number): Promise<Array<I & { settled: Settled<Awaited<NonNullable<I['outcome']>>> }>> {
+  type T = Awaited<NonNullable<I['outcome']>>;
   const tracked = items.map((item) => ({ ...item, settled: { done: false } as Settled<T> }));
-  const watchers = tracked.map((t) =>
-    t.outcome.then(
-      (value) => void (t.settled = { done: true, value: value as T }),
-      (error: unknown) => void (t.settled = { done: true, error }),
-    ),
+  const watchers = tracked.flatMap((t) =>
+    t.outcome === null
+      ? []
+      : [
+          t.outcome.then(
+            (value) => void (t.settled = { done: true, value: value as T }),
+            (error: unknown) => void (t.settled = { done: true, error }),
+          ),
+        ],
   );
+  if (watchers.length === 0) return tracked;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
   await Promise.race([Promise.all(watchers), deadline]);
@@ -80,6 +94,7 @@ export class AdviceFlowService {
   private readonly logger = new Logger(AdviceFlowService.name);
   /** In-flight and finished what-ifs per model: a request that gave up waiting leaves its result to the next. */
   private readonly memo = new WeakMap<FlowModelView, BoundedMap<string, Promise<WhatIfOutcome>>>();
+  private inFlight = 0;
 
   constructor(
     private readonly graphs: GraphService,
@@ -91,20 +106,22 @@ export class AdviceFlowService {
     return this.flow.current()?.status ?? 'computing';
   }
 
-  private whatIf(model: FlowModelView, input: WhatIfInput): Promise<WhatIfOutcome> {
+  /** The memoized what-if, started if need be; null when the backlog is full (see {@link MAX_ADVICE_WHAT_IFS_IN_FLIGHT}). */
+  private whatIf(model: FlowModelView, input: WhatIfInput): Promise<WhatIfOutcome> | null {
     let memo = this.memo.get(model);
     if (!memo) {
       memo = new BoundedMap(MEMO_ENTRIES);
       this.memo.set(model, memo);
     }
     const key = JSON.stringify(input);
-    let outcome = memo.get(key);
-    if (!outcome) {
-      outcome = model.whatIf(input);
-      const entries = memo;
-      outcome.catch(() => entries.delete(key));
-      memo.set(key, outcome);
-    }
+    const known = memo.get(key);
+    if (known) return known;
+    if (this.inFlight >= MAX_ADVICE_WHAT_IFS_IN_FLIGHT) return null;
+    this.inFlight++;
+    const outcome = model.whatIf(input).finally(() => this.inFlight--);
+    const entries = memo;
+    outcome.catch(() => entries.delete(key));
+    memo.set(key, outcome);
     return outcome;
   }
 
@@ -220,7 +237,7 @@ export class AdviceFlowService {
     const v = g.indexOf(pubkey);
     if (v < 0) return { pending: 0 };
     const demand = String(model.parameters.demand ?? 'capacity_weighted').replace('_', '-');
-    const asked: Array<{ rec: Recommendation; raises: boolean; outcome: Promise<WhatIfOutcome> }> = [];
+    const asked: Array<{ rec: Recommendation; raises: boolean; outcome: Promise<WhatIfOutcome> | null }> = [];
     for (const rec of set.recommendations) {
       if (asked.length >= MODELLED_FEE_RECOMMENDATIONS) break;
       const step = set.policySteps.get(rec.id);
