@@ -78,7 +78,7 @@ describe('Core Lightning live source (clnrest double): own node, GRAPH_SOURCE=cl
     expect(b.balance).toMatchObject({ local_sat: 150_000, active: false });
     expect(b.balance.forwarded_fees_msat).toBe(5 * 99_000 + 325_000);
     // Core Lightning gossip has no inbound fees: null, as documented, never a made-up 0.
-    expect(b.local_policy).toMatchObject({ base_fee_msat: 1000, fee_rate_ppm: 50, cltv_delta: 34, inbound_base_fee_msat: null, inbound_fee_rate_ppm: null });
+    expect(b.local_policy).toMatchObject({ base_fee_msat: 1000, fee_rate_ppm: 50, cltv_delta: 34, inbound_base_fee_msat: null, inbound_fee_rate_ppm: null, fee_source: 'cln' });
     expect(b.remote_policy).toMatchObject({ fee_rate_ppm: 900, inbound_fee_rate_ppm: null });
     expect(body.warnings).toEqual([]);
   });

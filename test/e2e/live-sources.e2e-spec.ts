@@ -69,6 +69,9 @@ describe('live sources: LND graph, mempool, Sparkseer, LNBits (local doubles)', 
     expect(acinq).toMatchObject({ short_channel_id: '790873x1120x1', balance: { local_sat: 3_120_440, remote_sat: 1_876_310, active: true } });
     const oneMl = body.channels.find((c: { peer_pubkey: string }) => c.peer_pubkey === LND_1ML);
     expect(oneMl.balance.forwarded_fees_msat).toBeGreaterThan(0);
+    // Its current fees come from LND's /v1/fees (the gossip says no inbound discount; LND has 10 ppm), as the advice reads them.
+    expect(oneMl.local_policy).toMatchObject({ fee_rate_ppm: 50, base_fee_msat: 1000, inbound_fee_rate_ppm: -10, fee_source: 'lnd' });
+    expect(oneMl.remote_policy.fee_source).toBeUndefined();
     expect(body.live).toMatchObject({ alias: 'my-node (mempool)', capacity: 7_000_000 });
     expect(body.sparkseer.ranks).toBeDefined();
     expect(body.wallet).toEqual({ name: expect.any(String), balance_msat: 123_456_000 });

@@ -608,6 +608,12 @@ export interface components {
             /** @description Proportional fee, parts per million. */
             fee_rate_ppm: number;
             /**
+             * @description Set on the node's own channels when its own node API gave their current fees (`lnd`: `/v1/fees`, inbound fees
+             *     included; `cln`: `listpeerchannels`), fresher than the gossip the other fields come from. Absent otherwise.
+             * @enum {string}
+             */
+            fee_source?: "lnd" | "cln";
+            /**
              * @description Inbound fee (bLIP-18, LND 0.18+), msat; negative is a discount. Null when the source has none: Core Lightning's
              *     listchannels carries no inbound fees (the embedded snapshot, GRAPH_SOURCE=cln); LND's describegraph does.
              */

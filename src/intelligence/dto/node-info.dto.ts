@@ -1,5 +1,5 @@
 import { NodeFlowDto } from './flow.dto';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GraphFreshnessDto } from '../../graph/graph-freshness.dto';
 
 export class NodeDescriptionDto {
@@ -69,6 +69,12 @@ export class ChannelPolicyDto {
   disabled!: boolean;
   /** Unix seconds of the channel_update; null when the source has no timestamps. */
   last_update!: number | null;
+  /**
+   * Set on the node's own channels when its own node API gave their current fees (`lnd`: `/v1/fees`, inbound fees
+   * included; `cln`: `listpeerchannels`), fresher than the gossip the other fields come from. Absent otherwise.
+   */
+  @ApiPropertyOptional({ enum: ['lnd', 'cln'] })
+  fee_source?: 'lnd' | 'cln';
 }
 
 export class ChannelDto {

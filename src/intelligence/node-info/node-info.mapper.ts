@@ -144,6 +144,18 @@ export function attachBalances(channels: ChannelDto[], own: OwnNodeData): void {
       take((c) => c.remotePubkey === ch.peer_pubkey && c.capacitySat === ch.capacity);
     if (live) {
       ch.balance = { local_sat: live.localBalanceSat, remote_sat: live.remoteBalanceSat, active: live.active, forwarded_fees_msat: own.feesByChanIdMsat[live.chanId] ?? null };
+      // The node's current fees, as the advice reads them: gossip can lag a policy change by hours.
+      const policy = own.policiesByChanId?.[live.chanId];
+      if (policy && ch.local_policy) {
+        ch.local_policy = {
+          ...ch.local_policy,
+          base_fee_msat: policy.baseFeeMsat,
+          fee_rate_ppm: policy.feeRatePpm,
+          ...(policy.inboundBaseFeeMsat !== undefined ? { inbound_base_fee_msat: policy.inboundBaseFeeMsat } : {}),
+          ...(policy.inboundFeeRatePpm !== undefined ? { inbound_fee_rate_ppm: policy.inboundFeeRatePpm } : {}),
+          fee_source: own.source,
+        };
+      }
     }
   }
 }
