@@ -135,7 +135,7 @@ export const MCP_TOOLS: McpTool[] = [
     description: `Peers the node has no channel with, ranked by what one new channel to each would do to its betweenness, closeness and eigenvector ranks, vetted (zombie share, inbound fee demand, overlap) and with suggested sizes and fees. 503 ANALYTICS_NOT_READY while centralities are computed. ${DATA_NOTE} ${EXPENSIVE}`,
     args: ChannelCandidatesArgs,
     expensive: true,
-    run: async (s, a: ChannelCandidatesArgs) => s.graphs.stamp(await s.candidates.rank(a.pubkey, a.limit ?? 10, a.min_capacity ?? 0, s.candidates.defaultLanguage)),
+    run: async (s, a: ChannelCandidatesArgs) => s.graphs.stamp(await s.candidates.rank(a.pubkey, a.limit ?? 10, a.min_capacity ?? 0, a.language ?? s.candidates.defaultLanguage)),
     summary: candidatesSummary,
   }),
   tool({
@@ -144,7 +144,7 @@ export const MCP_TOOLS: McpTool[] = [
     description: `The same figures, vetting and sizes for exactly the peers the operator is considering (1 to 50, in their order, optionally with the channel size in mind), plus the change in mean hop distance. ${DATA_NOTE} ${EXPENSIVE}`,
     args: EvaluateCandidatesArgs,
     expensive: true,
-    run: async (s, a: EvaluateCandidatesArgs) => s.graphs.stamp(await s.candidates.evaluate(a.pubkey, { candidates: a.candidates }, s.candidates.defaultLanguage)),
+    run: async (s, a: EvaluateCandidatesArgs) => s.graphs.stamp(await s.candidates.evaluate(a.pubkey, { candidates: a.candidates }, a.language ?? s.candidates.defaultLanguage)),
     summary: candidatesSummary,
   }),
   tool({

@@ -28,8 +28,8 @@ export class NodeInfoArgs extends IntersectionType(NodePubkeyParams, OmitType(No
 export class NetworkPositionArgs extends NodePubkeyParams {}
 export class RecommendationsArgs extends IntersectionType(NodePubkeyParams, RecommendationsQuery, LanguageArgument) {}
 export class PrioritiesArgs extends IntersectionType(NodePubkeyParams, PrioritiesRequestDto, LanguageArgument) {}
-export class ChannelCandidatesArgs extends IntersectionType(NodePubkeyParams, ChannelCandidatesQuery) {}
-export class EvaluateCandidatesArgs extends IntersectionType(NodePubkeyParams, EvaluateCandidatesDto) {}
+export class ChannelCandidatesArgs extends IntersectionType(NodePubkeyParams, ChannelCandidatesQuery, LanguageArgument) {}
+export class EvaluateCandidatesArgs extends IntersectionType(NodePubkeyParams, EvaluateCandidatesDto, LanguageArgument) {}
 export class SimulateWhatIfArgs extends IntersectionType(NodePubkeyParams, SimulateRequestDto) {}
 export class FeeCurveArgs extends IntersectionType(PeerChannelParams, FeeCurveQuery) {}
 export class NoArgs {}

@@ -39,17 +39,23 @@ describe('edge rate limit: every request counted per client before parsing and r
     await redis.stop();
   });
 
-  it('counts requests that fail in Express, across two instances sharing Redis, then answers 429 problem+json with Retry-After', async () => {
+  /** Both instances counted in Redis so far (a Redis answer slower than the limiter's budget is counted in memory). */
+  const inRedis = () => one.get(RedisThrottlerStorage).backend === 'redis' && two.get(RedisThrottlerStorage).backend === 'redis';
+
+  /** One run of the scenario; 'fell back' when Redis missed the limiter's budget meanwhile (a busy machine). */
+  async function countsAcrossInstances(): Promise<'ok' | 'fell back'> {
     const apps = [one.getHttpServer(), two.getHttpServer()];
     for (let i = 0; i < EDGE_LIMIT; i++) {
       const [, send, status] = FAILING_IN_EXPRESS[i % FAILING_IN_EXPRESS.length];
-      await send(apps[i % 2]).expect(status);
+      const res = await send(apps[i % 2]);
+      if (!inRedis()) return 'fell back';
+      expect(res.status).toBe(status);
     }
     // Alternating instances: had each counted in its own memory, neither would be past the limit yet.
-    expect([one.get(RedisThrottlerStorage).backend, two.get(RedisThrottlerStorage).backend]).toEqual(['redis', 'redis']);
     for (const http of apps) {
       for (const [what, send] of FAILING_IN_EXPRESS.filter(([w]) => w !== 'a body over 1 MB')) {
         const res = await send(http);
+        if (!inRedis()) return 'fell back';
         expect([what, res.status]).toEqual([what, 429]);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(res.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
@@ -58,6 +64,21 @@ describe('edge rate limit: every request counted per client before parsing and r
         expect(retryAfter).toBeLessThanOrEqual(60);
         expect(res.headers['ratelimit-limit']).toBe(String(EDGE_LIMIT));
       }
+    }
+    return 'ok';
+  }
+
+  it('counts requests that fail in Express, across two instances sharing Redis, then answers 429 problem+json with Retry-After', async () => {
+    expect(inRedis()).toBe(true);
+    // Fail-open is by design: a run in which Redis missed the budget says nothing about shared counting, so it is
+    // run again on fresh instances (fresh counters), at most three times.
+    for (let attempt = 1; (await countsAcrossInstances()) === 'fell back'; attempt++) {
+      if (attempt === 3) throw new Error('Redis missed the rate limiter’s budget in three runs: shared counting was never observed');
+      await Promise.all([one.close(), two.close()]);
+      const namespace = `edge${Date.now().toString(36)}r${attempt}`;
+      one = await edgeApp(redis.url, namespace);
+      two = await edgeApp(redis.url, namespace);
+      await settled(one, two);
     }
   });
 
