@@ -118,7 +118,10 @@ export class AdviceFlowService {
     if (known) return known;
     if (this.inFlight >= MAX_ADVICE_WHAT_IFS_IN_FLIGHT) return null;
     this.inFlight++;
-    const outcome = model.whatIf(input).finally(() => this.inFlight--);
+    // Through a then: a model that threw synchronously would otherwise leave the count raised for good.
+    const outcome = Promise.resolve()
+      .then(() => model.whatIf(input))
+      .finally(() => this.inFlight--);
     const entries = memo;
     outcome.catch(() => entries.delete(key));
     memo.set(key, outcome);
