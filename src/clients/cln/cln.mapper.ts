@@ -1,7 +1,7 @@
 import type { ListChannelsJson, ListNodesJson } from '../../graph/loaders/listchannels.loader';
 import { isScid } from '../../graph/model/short-channel-id';
 import { MalformedResponseError } from '../common/malformed-response.error';
-import { Json, arr, bool, num, obj, optNum, optStr, pubkey, str } from '../common/wire';
+import { Json, arr, bool, num, obj, optNum, optObj, optStr, pubkey, str } from '../common/wire';
 import type { ClnForward, ClnGossipChannel, ClnGossipNode, ClnNodeInfo, ClnPeerChannel } from './cln.types';
 
 /**
@@ -63,8 +63,7 @@ export function mapPeerChannels(json: Json): ClnPeerChannel[] {
     const outnum = optNum(c.funding_outnum, `${w}.funding_outnum`);
     const peerConnected = bool(c.peer_connected, `${w}.peer_connected`);
     // Our policy: the top-level fields, else `updates.local` (v24.02+), which carries the same values.
-    const local = c.updates === undefined || c.updates === null ? undefined : obj(c.updates, `${w}.updates`).local;
-    const localObj = local === undefined || local === null ? null : obj(local, `${w}.updates.local`);
+    const localObj = optObj(optObj(c.updates, `${w}.updates`)?.local, `${w}.updates.local`);
     out.push({
       // listforwards names channels by short channel id; before confirmation only the channel_id exists.
       chanId: shortChannelId ?? str(c.channel_id, `${w}.channel_id`),

@@ -13,6 +13,11 @@ export function obj(v: Json, where: string): Record<string, Json> {
   return v as Record<string, Json>;
 }
 
+/** An object, or null when the field is absent or null. */
+export function optObj(v: Json, where: string): Record<string, Json> | null {
+  return v === undefined || v === null ? null : obj(v, where);
+}
+
 export function arr(v: Json, where: string): Json[] {
   if (!Array.isArray(v)) throw new MalformedResponseError(where, 'an array');
   return v;

@@ -81,10 +81,7 @@ export class ChannelCandidatesService {
       shown.map((x) => ({ node: x.node, capacitySat: requested.get(x.node) ?? x.suggested.amountSat, localFeeRatePpm: x.fees.passivePpm })),
       lang,
     );
-    const candidates: ChannelCandidateDto[] = shown.map((x, i) => {
-      const flow = modelled.flows.at(i) ?? null;
-      return { ...toDto(x, state.ranks.capacitySat, state.ranks.degree, requested), modelled_flow: flow === 'pending' ? null : flow };
-    });
+    const candidates: ChannelCandidateDto[] = shown.map((x, i) => ({ ...toDto(x, state.ranks.capacitySat, state.ranks.degree, requested), modelled_flow: modelled.flows.at(i) ?? null }));
     return {
       pubkey,
       routable: pool.routable,

@@ -5,7 +5,7 @@ import { FlowService } from '../../graph/flow.service';
 import { GraphService } from '../../graph/graph.service';
 import type { Language } from '../recommendations/i18n/messages';
 import type { PolicyStep, Recommendation, RecommendationSet } from '../recommendations/recommendations.engine';
-import { summarizeNode } from '../../graph/stats/node-stats';
+import { NodeSummary, summarizeNode } from '../../graph/stats/node-stats';
 import { CandidateModelledFlow, candidateModelledFlow } from './candidate-modelled-flow';
 import { modelledImpact } from './modelled-impact';
 
@@ -74,10 +74,10 @@ export interface CandidateOpen {
   localFeeRatePpm: number;
 }
 
-/** Per candidate (same order): its modelled flow, 'pending' while its what-if runs, or null when it could not be modelled. */
+/** Per candidate (same order): its modelled flow, or null (not modelled, failed, or still computing: `status` says `pending`). */
 export interface CandidateAnnotations {
   status: 'ready' | 'pending' | 'computing' | 'unavailable';
-  flows: Array<CandidateModelledFlow | 'pending' | null>;
+  flows: Array<CandidateModelledFlow | null>;
 }
 
 export interface AnnotationResult {
@@ -139,14 +139,12 @@ export class AdviceFlowService {
   }
 
   /**
-   * A new channel of the node to `peer` as the model takes it: the node's side at `localFeeRatePpm` with its own
-   * median base fee, the peer's side at the peer's own median outbound policy (what it charges its other peers;
+   * A new channel of the node (`own`: its summary) to `peer` as the model takes it: the node's side at
+   * `localFeeRatePpm` with its own median base fee, the peer's side at the peer's own median outbound policy (what it charges its other peers;
    * the network's usual 1 sat base and the node's rate when it has none).
    */
-  private openEdit(v: number, peer: number, capacitySat: number, localFeeRatePpm: number): NewChannelEdit {
-    const g = this.graphs.current().graph;
-    const own = summarizeNode(g, v);
-    const theirs = summarizeNode(g, peer);
+  private openEdit(own: NodeSummary, peer: number, capacitySat: number, localFeeRatePpm: number): NewChannelEdit {
+    const theirs = summarizeNode(this.graphs.current().graph, peer);
     return {
       peer,
       capacitySat,
@@ -169,22 +167,22 @@ export class AdviceFlowService {
     const v = g.indexOf(pubkey);
     if (v < 0) return { status: 'unavailable', flows: opens.map(() => null) };
     const demand = String(model.parameters.demand ?? 'capacity_weighted').replace('_', '-');
+    const own = summarizeNode(g, v);
     const asked = opens.slice(0, MODELLED_CANDIDATES).map((open) => {
-      const edit = this.openEdit(v, open.node, open.capacitySat, open.localFeeRatePpm);
+      const edit = this.openEdit(own, open.node, open.capacitySat, open.localFeeRatePpm);
       return { edit, outcome: this.whatIf(model, { node: v, policies: [], newChannels: [edit] }) };
     });
     const settled = await settleWithin(asked, MODEL_WAIT_MS);
-    const modelled = settled.map(({ edit, settled: s }): CandidateAnnotations['flows'][number] => {
-      if (!s.done) return 'pending';
+    const modelled = settled.map(({ edit, settled: s }) => {
+      if (!s.done) return null;
       if ('error' in s) {
         this.logger.warn(`modelled flow of a channel to candidate ${g.pubkeys[edit.peer].slice(0, 12)}… failed: ${s.error instanceof Error ? s.error.message : String(s.error)}`);
         return null;
       }
       return candidateModelledFlow(s.value, edit, `${demand} ${lang === 'fr' ? 'paiements' : 'payments'}`, lang);
     });
-    const flows = [...modelled, ...opens.slice(modelled.length).map(() => null)];
-    const pending = modelled.filter((f) => f === 'pending').length;
-    return { status: pending > 0 ? 'pending' : 'ready', flows };
+    const pending = settled.some((x) => !x.settled.done);
+    return { status: pending ? 'pending' : 'ready', flows: [...modelled, ...opens.slice(modelled.length).map(() => null)] };
   }
 
   /**
@@ -203,14 +201,17 @@ export class AdviceFlowService {
     if (v < 0) return null;
     const policies: PolicyEdit[] = [];
     const newChannels: NewChannelEdit[] = [];
-    let ownMedian: number | undefined;
+    let own: NodeSummary | undefined;
     for (const rec of recs) {
       const step = policySteps.get(rec.id);
       if (step) policies.push(...this.stepEdits(v, step).filter((e) => !policies.some((p) => p.chan === e.chan)));
       else if (OPEN_RULES.has(rec.rule) && rec.amount_suggestion && rec.target_nodes.length > 0) {
         const peer = g.indexOf(rec.target_nodes[0]);
         // The plan's open is priced at the node's own median fee (the plan does not carry the candidate's fee rule).
-        if (peer >= 0 && peer !== v) newChannels.push(this.openEdit(v, peer, rec.amount_suggestion, (ownMedian ??= summarizeNode(g, v).medianOutboundFeePpm ?? 0)));
+        if (peer >= 0 && peer !== v) {
+          own ??= summarizeNode(g, v);
+          newChannels.push(this.openEdit(own, peer, rec.amount_suggestion, own.medianOutboundFeePpm ?? 0));
+        }
       }
     }
     if (policies.length + newChannels.length === 0) return null;

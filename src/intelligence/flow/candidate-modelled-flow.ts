@@ -1,7 +1,7 @@
 import type { NewChannelEdit, WhatIfOutcome } from '../../graph/flow-model.view';
 import type { Language } from '../recommendations/i18n/messages';
 import { spreadDto } from './flow.mapper';
-import type { ModelledChange } from './modelled-impact';
+import { flat, fmt, MATERIAL_SHARE, type ModelledChange } from './modelled-impact';
 
 type SpreadOut = ReturnType<typeof spreadDto>;
 
@@ -23,8 +23,6 @@ export interface CandidateModelledFlow {
   note: string;
 }
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(2));
-
 export function candidateModelledFlow(o: WhatIfOutcome, edit: NewChannelEdit, demand: string, lang: Language): CandidateModelledFlow {
   const fresh = o.channels.find((c) => c.newIndex === 0)?.after;
   const zero = { p10: 0, p50: 0, p90: 0 };
@@ -33,15 +31,15 @@ export function candidateModelledFlow(o: WhatIfOutcome, edit: NewChannelEdit, de
   const rb = o.before.revenueSatPerDay.p50;
   const ra = o.after.revenueSatPerDay.p50;
   const chanFwd = fresh?.forwardsPerDay.p50 ?? 0;
-  // Under half a percent the model sees no new flow (the same threshold as the fee recommendations' reading).
-  const addsFlow = fa - fb > 0.005 * Math.max(fa, fb) && fa > 0;
+  // Under half a percent the model sees no new flow (the fee recommendations' materiality).
+  const addsFlow = fa > fb && !flat(fa, fb);
   const fr = lang === 'fr';
   const head = fr
     ? `Modèle de flux de paiements (pas une mesure ; demande supposée : ${demand}, sans soldes ni canaux privés) : un canal de ${edit.capacitySat} sat à ${edit.local.feeRatePpm} ppm (côté candidat à ${edit.remote.feeRatePpm} ppm, sa médiane) fait passer vos transferts de ${fmt(fb)} à ${fmt(fa)} par jour et votre revenu médian de ${fmt(rb)} à ${fmt(ra)} sat/jour ; le canal lui-même transférerait ${fmt(chanFwd)} paiements par jour vers le candidat.`
     : `Payment-flow model (not a measurement; assumed demand: ${demand}, no balances or private channels): a ${edit.capacitySat} sat channel at ${edit.local.feeRatePpm} ppm (the candidate's side at its median ${edit.remote.feeRatePpm} ppm) moves your forwards from ${fmt(fb)} to ${fmt(fa)} per day and your median revenue from ${fmt(rb)} to ${fmt(ra)} sat/day; the channel itself would forward ${fmt(chanFwd)} payments a day toward the candidate.`;
   // Forwards gained while none leave through the new channel arrive over it from the candidate: a fresh channel
   // has no balance on the candidate's side, so that gain waits for a rebalance or outgoing payments through it.
-  const arrivalsOnly = addsFlow && chanFwd <= 0.005 * fa;
+  const arrivalsOnly = addsFlow && chanFwd <= MATERIAL_SHARE * fa;
   const tail = arrivalsOnly
     ? fr
       ? ' Aucun paiement modélisé ne sort par ce canal : le gain vient de paiements arrivant du candidat, qui demandent du solde de son côté. À l’ouverture tous les fonds sont de votre côté : ce gain suppose d’abord un rééquilibrage (ou des paiements sortants par ce canal).'

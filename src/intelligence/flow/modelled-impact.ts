@@ -32,9 +32,9 @@ const pct = (before: number, after: number) => {
   return Math.abs(p) >= 1 ? Math.round(p) : Math.round(p * 100) / 100;
 };
 /** Moves within half a percent of the larger value are not material: the model's noise, or a hub's rounding. */
-const MATERIAL_SHARE = 0.005;
-const flat = (a: number, b: number) => Math.abs(a - b) <= MATERIAL_SHARE * Math.max(a, b);
-const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(2));
+export const MATERIAL_SHARE = 0.005;
+export const flat = (a: number, b: number) => Math.abs(a - b) <= MATERIAL_SHARE * Math.max(a, b);
+export const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(2));
 const fmtDelta = (x: number) => `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 
 /**
