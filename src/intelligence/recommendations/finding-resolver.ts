@@ -5,12 +5,13 @@ import { channelRef } from './rules/rule-helpers';
 
 /**
  * Findings come from the rules per channel; the operator acts per peer relationship. This turns the first
- * into the second: at most one policy decision per peer (never a raise beside a lower), no re-pricing of a
- * channel the advice also closes, and parallel channels covered by one recommendation whose commands touch
- * only the channels that change.
+ * into the second: at most one policy decision per peer (never a raise beside a lower), nothing else (no
+ * re-pricing, no rebalancing) for a channel the advice also closes, one decision for a disabled channel the
+ * rules would also close (its "re-enable, or close it if it stays disabled" item), and parallel channels
+ * covered by one recommendation whose commands touch only the channels that change.
  */
 
-/** Rules whose advice closes the channel: a re-pricing of the same channel is dropped. */
+/** Rules whose advice closes the channel: any other advice on the same channel is dropped. */
 const CLOSING_RULES = new Set(['small_channel', 'idle_channel']);
 /** Findings grouped per peer and rule into one recommendation covering the parallel channels. */
 const GROUPED_RULES = new Set(['channel_disabled', 'small_channel', 'max_htlc_small', 'idle_channel']);
@@ -75,8 +76,10 @@ function mergeGroup(fs: Finding[], peerChannelCount: number): Finding {
 
 export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Finding[] {
   // Built only when a node has findings of that kind (whole-graph runs resolve every node's findings).
+  let disabled: Set<ChannelView> | null = null;
+  for (const f of findings) if (f.channel && f.rule === 'channel_disabled') (disabled ??= new Set<ChannelView>()).add(f.channel);
   let closing: Set<ChannelView> | null = null;
-  for (const f of findings) if (f.channel && CLOSING_RULES.has(f.rule)) (closing ??= new Set<ChannelView>()).add(f.channel);
+  for (const f of findings) if (f.channel && CLOSING_RULES.has(f.rule) && !disabled?.has(f.channel)) (closing ??= new Set<ChannelView>()).add(f.channel);
 
   const out: Finding[] = [];
   const policyByPeer = new Map<string, Finding[]>();
@@ -86,8 +89,9 @@ export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Findin
       out.push(f);
       continue;
     }
+    // A disabled channel's item already says "or close it": a second item closing it would contradict the first.
+    if (CLOSING_RULES.has(f.rule) ? disabled?.has(f.channel) : closing?.has(f.channel)) continue;
     if (f.policyChange && f.channel.local) {
-      if (closing?.has(f.channel)) continue;
       const list = policyByPeer.get(f.channel.peerPubkey);
       if (list) list.push(f);
       else policyByPeer.set(f.channel.peerPubkey, [f]);

@@ -47,6 +47,19 @@ describe('recommendation engine', () => {
     expect(JSON.stringify(r.commands)).not.toContain('rm -rf');
   });
 
+  it('gives a channel one decision: a small channel with the own side disabled is "re-enable, or close it", never also a separate close; a channel it closes is not also rebalanced', () => {
+    // Blocktank's 50,000 sat channel to CLN-15 was told both "re-enable your side" and "consider closing".
+    const disabledSmall = channel(1, { capacitySat: 50_000, local: policy({ disabled: true }) });
+    const recs = recommend(node({ channels: [disabledSmall, ...Array.from({ length: 7 }, (_, i) => channel(i + 2))] }), 'en').recommendations;
+    const onIt = recs.filter((r) => r.target_nodes.includes(disabledSmall.peerPubkey));
+    expect(onIt.map((r) => r.rule)).toEqual(['channel_disabled']);
+    expect(onIt[0].action).toMatch(/or close it if it stays disabled/);
+    // The same small channel with its side enabled keeps its close, and a depleted balance adds no rebalance to it.
+    const small = channel(1, { capacitySat: 50_000, balance: { localSat: 1_000, remoteSat: 49_000, active: true } });
+    const live = recommend(node({ channels: [small, ...Array.from({ length: 7 }, (_, i) => channel(i + 2))], ownNodeSource: 'lnd' }), 'en').recommendations;
+    expect(live.filter((r) => r.target_nodes.includes(small.peerPubkey)).map((r) => r.rule)).toEqual(['small_channel']);
+  });
+
   it('negotiates the language from Accept-Language', () => {
     expect(negotiateLanguage('en-US,en;q=0.9,fr;q=0.8', 'fr')).toBe('en');
     expect(negotiateLanguage('de-DE, fr;q=0.5', 'en')).toBe('fr');
