@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import reference from '../fixtures/node-reference-2026.json';
-import { createTestApp, serverErrorRoutes, testRedisUrl } from '../utils/test-app';
+import { backgroundSettled, createTestApp, serverErrorRoutes, testRedisUrl } from '../utils/test-app';
 
 const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
 const info = (pk: string) => `/api/v1/node/${pk}/info`;
@@ -69,6 +69,7 @@ describe('GET /api/v1/node/{pubkey}/info (embedded 2026 graph, Redis cache)', ()
   });
 
   it('serves the second request from the cache, and use_cache=false refreshes it', async () => {
+    await backgroundSettled(app);
     const pk = reference.nodes[2].pubkey;
     const first = await request(app.getHttpServer()).get(info(pk)).query({ use_cache: false }).expect(200);
     expect(first.body.cache_hit).toBe(false);

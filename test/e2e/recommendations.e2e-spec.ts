@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { commandProblems } from '../utils/command-grammar';
-import { createTestApp, serverErrorRoutes, testRedisUrl } from '../utils/test-app';
+import { backgroundSettled, createTestApp, serverErrorRoutes, testRedisUrl } from '../utils/test-app';
 
 const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
 const BLUEIRON = '024b9a1fa8e006f1e3937f65f66c408e6da8e1ca728ea43222a7381df1cc449605';
@@ -87,6 +87,7 @@ describe('GET /api/v1/node/{pubkey}/recommendations (embedded 2026 graph)', () =
   });
 
   it('is cached per node, filters and language, and deterministic', async () => {
+    await backgroundSettled(app);
     const first = await request(app.getHttpServer()).get(recs(SMALL)).query({ priority: 'high' }).expect(200);
     const again = await request(app.getHttpServer()).get(recs(SMALL)).query({ priority: 'high' }).expect(200);
     expect(again.body.cache_hit).toBe(true);

@@ -3,7 +3,7 @@ import { createClient } from '@keyv/redis';
 import request from 'supertest';
 import { RedisConnection } from '../../src/cache/redis-connection';
 import { RedisServer, startRedisServer } from '../utils/redis-server';
-import { createTestApp, serverErrorRoutes } from '../utils/test-app';
+import { backgroundSettled, createTestApp, serverErrorRoutes } from '../utils/test-app';
 
 const ACINQ = '03864ef025fde8fb587d989186ce6a4a186895ee44a926bfc370e2c366597a3f8f';
 const COINGATE = '0242a4ae0c5bef18048fbecf995094b74bfb0f7391418d71ed394784373f41e4f3';
@@ -39,6 +39,7 @@ describe('Redis stopped in the middle of a run', () => {
 
   it('keeps answering 200 from memory, says so in health, and goes back to Redis when it returns', async () => {
     const http = app.getHttpServer();
+    await backgroundSettled(app);
     await request(http).get(`/api/v1/node/${ACINQ}/info`).expect(200);
     expect((await redisKeys(redis.url)).some((k) => k.includes(`node_info`) && k.includes(ACINQ))).toBe(true);
     // A Redis slower than its budget on a busy machine is skipped for a while (degraded); that is not the outage
@@ -88,6 +89,7 @@ describe('Redis configured but absent at boot', () => {
     // Booting at all proves the connect attempt is bounded; how long it takes is a benchmark's business.
     const app = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
     try {
+      await backgroundSettled(app);
       await request(app.getHttpServer()).get(`/api/v1/node/${ACINQ}/info`).expect(200);
       const second = await request(app.getHttpServer()).get(`/api/v1/node/${ACINQ}/info`).expect(200);
       expect(second.body.cache_hit).toBe(true);

@@ -3,6 +3,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { CentralityService } from '../../src/graph/centrality.service';
+import { FlowService } from '../../src/graph/flow.service';
 import { RequestMetricsService } from '../../src/metrics/request-metrics.service';
 import { contractRecorder } from './contract';
 
@@ -50,6 +52,16 @@ export async function createTestApp(
   configureApp(app, '1.0.0-test');
   await app.init();
   return app;
+}
+
+/**
+ * Waits for the background centrality and flow computations of the current graph to finish. Cache keys of node
+ * answers carry their statuses (an answer cached while computing is not served once ready), so a test asserting a
+ * cache hit between two requests must not let a status change fall between them.
+ */
+export async function backgroundSettled(app: NestExpressApplication): Promise<void> {
+  await app.get(CentralityService).settled();
+  await app.get(FlowService).settled();
 }
 
 /**

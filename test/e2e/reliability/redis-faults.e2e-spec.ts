@@ -8,7 +8,7 @@ import { RedisThrottlerStorage, THROTTLER_REDIS_TIMEOUT_MS } from '../../../src/
 import { LogCapture } from '../../doubles/log-capture';
 import { RedisServer, startRedisServer } from '../../utils/redis-server';
 import { TcpFaultProxy } from '../../utils/tcp-fault-proxy';
-import { createTestApp, serverErrorRoutes } from '../../utils/test-app';
+import { backgroundSettled, createTestApp, serverErrorRoutes } from '../../utils/test-app';
 
 /**
  * Redis faults seen by the app through a TCP proxy: slow (1 s per chunk), silent (blackhole), dropped
@@ -91,6 +91,7 @@ describe('Redis faults through a TCP proxy (cache, rate limiter, health, bulk qu
   it('slow Redis (1 s per chunk): every request answers 200, the limiter leaves Redis after its budget, the cache after one budget, health says degraded', async () => {
     const app = await boot();
     const http = app.getHttpServer();
+    await backgroundSettled(app);
     await until('the limiter to count in Redis', async () => (await request(http).get('/api/v1/metrics')).status === 200 && app.get(RedisThrottlerStorage).backend === 'redis');
     await info(pubkeys[10]).expect(200);
     expect((await health()).services.cache).toBe('connected');
@@ -216,6 +217,7 @@ describe('Redis faults through a TCP proxy (cache, rate limiter, health, bulk qu
     const app = await boot();
     measured.boot_with_redis_down_ms = Date.now() - t0;
     expect(await health()).toMatchObject({ status: 'degraded', services: { cache: 'disconnected' } });
+    await backgroundSettled(app);
     await info(pubkeys[20]).expect(200);
     expect((await info(pubkeys[20]).expect(200)).body.cache_hit).toBe(true);
     expect(app.get(RedisThrottlerStorage).backend).toBe('memory');
