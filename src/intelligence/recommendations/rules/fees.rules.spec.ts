@@ -2,7 +2,7 @@ import { commandProblems } from '../../../../test/utils/command-grammar';
 import { CompetingFees } from '../competing-fees';
 import { channel, node, PEER, policy } from './test-node.fixture';
 import { classifyNodeRole } from '../node-role.classifier';
-import { feePath, MAX_FEE_STEP_FACTOR, MIN_FEE_STEP_PPM, worthChanging } from './rule-helpers';
+import { FEE_STEP_FACTOR, feePath, feeStepFactor, MAX_FEE_STEP_FACTOR, MAX_FEE_STEPS, MIN_FEE_STEP_PPM, worthChanging } from './rule-helpers';
 import { feeRules, HIGH_BASE_FEE_MSAT, MIN_COMPETITORS, OVERPRICED_RATIO, UNDERPRICED_RATIO } from './fees.rules';
 
 const competition = (median: number, n = 9) => CompetingFees.of(Array.from({ length: n }, (_, i) => Math.round(median * (0.5 + i / (n - 1)))));
@@ -110,17 +110,39 @@ describe('fee rules', () => {
 });
 
 describe(feePath.name, () => {
-  it('steps at most ×2 (or 100 ppm) each, every step worth a gossip update, ending on the target', () => {
-    for (const [from, to] of [[1, 190], [1_000_000, 10], [2500, 1], [0, 2107], [499, 1100], [150, 10], [100, 130]]) {
+  const cases = [[1, 190], [1_000_000, 10], [2500, 1], [0, 2107], [499, 1100], [150, 10], [100, 130], [100, 200], [109, 1000], [20_000, 2000]];
+
+  it('steps about 25 % (or 20 ppm) each, every step worth a gossip update, ending on the target', () => {
+    for (const [from, to] of cases) {
       const path = feePath(from, to);
       expect(path[path.length - 1]).toBe(to);
+      const factor = feeStepFactor(from, to);
       let c = from;
-      for (const step of path) {
-        const bound = Math.max(c * MAX_FEE_STEP_FACTOR, c + MIN_FEE_STEP_PPM, c / MAX_FEE_STEP_FACTOR);
-        expect(Math.abs(step - c)).toBeLessThanOrEqual(Math.abs(bound - c) * 1.2 + 10);
+      for (const [i, step] of path.entries()) {
         expect(worthChanging(c, step)).toBe(true);
+        // Rounding to two significant digits adds up to 10 %; a folded remainder (last step) up to the 20 % minimum change.
+        const slack = i === path.length - 1 ? 1.1 * 1.2 : 1.1;
+        const far = step > c ? Math.max(c * factor, c + MIN_FEE_STEP_PPM) * slack : Math.min(c / factor, c - MIN_FEE_STEP_PPM) / slack;
+        if (step > c) expect(step).toBeLessThanOrEqual(Math.ceil(far));
+        else expect(step).toBeGreaterThanOrEqual(Math.min(Math.floor(far), to));
         c = step;
       }
     }
+  });
+
+  it('keeps PRACTICE’s 10–25 % steps for ordinary moves (Kraken’s 100 → 200 ppm starts at 120, not 200)', () => {
+    expect(feeStepFactor(100, 200)).toBe(FEE_STEP_FACTOR);
+    expect(feePath(100, 200)).toEqual([120, 150, 200]);
+    expect(feePath(5000, 400)[0]).toBe(4000);
+  });
+
+  it('takes larger steps only where 25 % steps would need more than MAX_FEE_STEPS changes', () => {
+    for (const [from, to] of cases) {
+      if (feeStepFactor(from, to) < MAX_FEE_STEP_FACTOR) expect(feePath(from, to).length).toBeLessThanOrEqual(MAX_FEE_STEPS + 1);
+    }
+    expect(feeStepFactor(2500, 1)).toBeGreaterThan(FEE_STEP_FACTOR);
+    // Never more than halving or doubling in one command, however far the target.
+    expect(feeStepFactor(1_000_000, 10)).toBe(MAX_FEE_STEP_FACTOR);
+    expect(feePath(1_000_000, 10)[0]).toBe(500_000);
   });
 });

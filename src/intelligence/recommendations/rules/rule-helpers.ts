@@ -75,23 +75,49 @@ export function worthChanging(current: number, next: number): boolean {
 }
 
 /**
- * One fee step moves by at most ×2 or ÷2 (PRACTICE: operators move in bounded steps and watch forwards in
- * between; LNDg and Autofees do the same), or by 100 ppm where that is the larger move, so that a 1 ppm
- * fee does not crawl up one doubling at a time.
+ * PRACTICE: operators move fees roughly 10–25 % at a time and watch forwards in between (LNDg AF and Autofees
+ * work in bounded steps). Below 80 ppm a 25 % step is under the 20 ppm floor, so low fees move by that floor
+ * instead (a change under 10 ppm is gossip noise).
  */
+export const FEE_STEP_FACTOR = 1.25;
+export const MIN_FEE_STEP_PPM = 20;
+/**
+ * A move that would take more than this many 25 % steps takes this many larger ones, up to ×2 / ÷2 each: far
+ * from the market (1,000,000 ppm, a "do not route" stance) there is no flow to watch between small steps, and a
+ * plan of fifty changes is not advice.
+ */
+export const MAX_FEE_STEPS = 10;
 export const MAX_FEE_STEP_FACTOR = 2;
-export const MIN_FEE_STEP_PPM = 100;
+
+/** The factor each step of a move from `current` to `target` may change the fee by. */
+export function feeStepFactor(current: number, target: number): number {
+  const lo = Math.min(current, target) + MIN_FEE_STEP_PPM;
+  const hi = Math.max(current, target) + MIN_FEE_STEP_PPM;
+  return Math.min(MAX_FEE_STEP_FACTOR, Math.max(FEE_STEP_FACTOR, (hi / lo) ** (1 / MAX_FEE_STEPS)));
+}
 
 /**
  * The fees to set one after another, a few days apart, to go from `current` to `target` (the last entry is
- * the target). A remainder smaller than the minimum change is folded into the step before it, which may then
- * exceed the bound by at most that minimum (20 % or 10 ppm).
+ * the target). Each step is rounded to a fee an operator would set and stays worth a gossip update; a
+ * remainder smaller than the minimum change is folded into the step before it.
  */
 export function feePath(current: number, target: number): number[] {
+  const factor = feeStepFactor(current, target);
   const steps: number[] = [];
   let c = current;
-  while (c !== target && steps.length < 64) {
-    let next = target > c ? Math.min(target, niceFloor(Math.max(c * MAX_FEE_STEP_FACTOR, c + MIN_FEE_STEP_PPM))) : Math.max(target, niceCeil(Math.min(c / MAX_FEE_STEP_FACTOR, c - MIN_FEE_STEP_PPM)));
+  while (c !== target && steps.length < 4 * MAX_FEE_STEPS) {
+    let next: number;
+    if (target > c) {
+      const raw = Math.max(c * factor, c + MIN_FEE_STEP_PPM);
+      next = niceFloor(raw);
+      if (!worthChanging(c, next)) next = niceCeil(raw);
+      next = Math.min(target, next);
+    } else {
+      const raw = Math.min(c / factor, c - MIN_FEE_STEP_PPM);
+      next = niceCeil(raw);
+      if (!worthChanging(c, next)) next = niceFloor(raw);
+      next = Math.max(target, next);
+    }
     if (next !== target && !worthChanging(next, target)) next = target;
     steps.push(next);
     c = next;
