@@ -124,24 +124,24 @@ export const MESSAGES = {
   },
   few_channels: {
     fr: {
-      action: (p: P) => `Ouvrir ${fmt(p.missing, 'fr')} canal(aux) vers d’autres pairs, par exemple vers ${q(p.target)}`,
+      action: (p: P) => (Number(p.missing) > 1 ? `Ouvrir un canal vers ${q(p.target)}, le premier des ${fmt(p.missing, 'fr')} nouveaux pairs qui manquent` : `Ouvrir un canal vers un autre pair, par exemple ${q(p.target)}`),
       reason: (p: P) =>
         Number(p.active) === 0
           ? `Aucun pair avec un canal actif dans les deux sens : le nœud ne peut rien transférer`
           : Number(p.active) === 1
           ? `Seulement ${fmt(p.active, 'fr')} pair distinct avec un canal actif dans les deux sens : un seul pair hors ligne suffit à couper le nœud du réseau`
           : `Seulement ${fmt(p.active, 'fr')} pairs distincts avec un canal actif dans les deux sens : chaque pair hors ligne retire une part de ses routes, et le nœud dépend de ces ${fmt(p.active, 'fr')} pairs`,
-      impact: (p: P) => `Redondance et plus de routes : objectif ${fmt(p.goal, 'fr')} pairs distincts`,
+      impact: (p: P) => `Redondance et plus de routes : objectif ${fmt(p.goal, 'fr')} pairs distincts ; une fois ce canal ouvert, le conseil nomme le suivant`,
     },
     en: {
-      action: (p: P) => `Open ${fmt(p.missing, 'en')} more channel(s) to other peers, e.g. to ${q(p.target)}`,
+      action: (p: P) => (Number(p.missing) > 1 ? `Open a channel to ${q(p.target)}, the first of the ${fmt(p.missing, 'en')} new peers the node lacks` : `Open a channel to another peer, e.g. ${q(p.target)}`),
       reason: (p: P) =>
         Number(p.active) === 0
           ? `No peer with a channel enabled both ways: the node cannot forward anything`
           : Number(p.active) === 1
           ? `Only ${fmt(p.active, 'en')} distinct peer with a channel enabled both ways: one peer going offline is enough to cut the node off`
           : `Only ${fmt(p.active, 'en')} distinct peers with a channel enabled both ways: every peer that goes offline takes a share of its routes, and the node depends on these ${fmt(p.active, 'en')} peers`,
-      impact: (p: P) => `Redundancy and more routes: aim for ${fmt(p.goal, 'en')} distinct peers`,
+      impact: (p: P) => `Redundancy and more routes: aim for ${fmt(p.goal, 'en')} distinct peers; once this channel is open the advice names the next one`,
     },
   },
   no_hub: {

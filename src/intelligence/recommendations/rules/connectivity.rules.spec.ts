@@ -1,5 +1,6 @@
 import type { CandidatePeer } from '../node-analysis';
 import type { NodeRoleAssessment } from '../node-role.classifier';
+import { LANGUAGES, render } from '../i18n/messages';
 import { recommend } from '../recommendations.engine';
 import { connectivityRules } from './connectivity.rules';
 import { channel, node, PEER } from './test-node.fixture';
@@ -48,6 +49,18 @@ describe('connectivityRules', () => {
     for (const f of opens) expect(f.commands!.lnd).toContain(`--node_key ${HUB}`);
     expect(new Set(opens.map((f) => f.amountSuggestion))).toEqual(new Set([700_000]));
     expect(new Set(opens.map((f) => /--local_amt (\d+)/.exec(f.commands!.lnd!)![1]))).toEqual(new Set(['700000']));
+  });
+
+  it('few_channels asks for the one open its command makes, naming the peer the command opens to', () => {
+    const f = connectivityRules(small([candidate(HUB, 700_000)])).find((x) => x.rule === 'few_channels')!;
+    expect(f.params.missing).toBeGreaterThan(1);
+    for (const lang of LANGUAGES) {
+      const { action } = render('few_channels', lang, f.params);
+      expect(action).toContain(String(f.params.target));
+      expect(action).not.toMatch(/\(s\)|\(aux\)/);
+    }
+    expect(f.commands!.lnd).toContain(`--node_key ${HUB}`);
+    expect(render('few_channels', 'en', f.params).action).toMatch(/^Open a channel to “.+”, the first of the \d+ new peers/);
   });
 
   it('a sink gets candidates for reach (closeness), not for betweenness its fees would never earn from', () => {
