@@ -119,6 +119,7 @@ describe('upstream faults through the app: answers degrade, retries and breakers
 
   it('5xx bursts: each call retried at most maxRetries times, the breaker opens after its threshold and stops all traffic, then recovers', async () => {
     for (const x of Object.values(d)) x.inject({ type: 'status', status: 503, json: { error: 'overloaded' } }, 10_000);
+    const logMark = logs.lines.length;
     const first = await ask();
     // A failing upstream gives its last good answer, marked stale.
     expect(first.body.warnings.join(' | ')).toMatch(/mempool data is stale/);
@@ -137,11 +138,18 @@ describe('upstream faults through the app: answers degrade, retries and breakers
     const afterMany = counts();
     // About THRESHOLD failed calls reach an upstream (plus those already in flight in the answer that opened
     // the breaker); after that the breaker answers alone.
-    const bound = (u: keyof typeof perAnswer) => (THRESHOLD + perAnswer[u] - 1) * PER_CALL;
-    measured.burst_5xx = { answers: THRESHOLD + 4, requests: afterMany, bounds: { mempool: bound('mempool'), sparkseer: bound('sparkseer'), lnd: bound('lnd') }, answer_ms: times };
+    // On a machine slow enough that the burst outlasts HALF_OPEN_MS, the breaker lets one trial call through
+    // (logged as half-open) and reopens when it fails: each such trial may cost one more call's requests.
+    const trials = (u: string) => logs.lines.slice(logMark).filter((l) => l.text.includes(`${u}: circuit breaker half-open`)).length;
+    const bound = (u: keyof typeof perAnswer) => (THRESHOLD + perAnswer[u] - 1 + trials(u)) * PER_CALL;
+    measured.burst_5xx = { answers: THRESHOLD + 4, requests: afterMany, bounds: { mempool: bound('mempool'), sparkseer: bound('sparkseer'), lnd: bound('lnd') }, half_open_trials: { mempool: trials('mempool'), sparkseer: trials('sparkseer'), lnd: trials('lnd') }, answer_ms: times };
+    // What was counted is printed when a bound fails, so a failure on a CI machine says which and how.
+    if ((['mempool', 'sparkseer', 'lnd'] as const).some((u) => afterMany[u] > bound(u))) console.error(JSON.stringify(measured));
     for (const u of ['mempool', 'sparkseer', 'lnd'] as const) expect(afterMany[u]).toBeLessThanOrEqual(bound(u));
     // Without a breaker the same answers would have cost (THRESHOLD + 4) × perAnswer × PER_CALL requests.
     for (const u of ['mempool', 'sparkseer', 'lnd'] as const) expect(afterMany[u]).toBeLessThan((THRESHOLD + 4) * perAnswer[u] * PER_CALL);
+    // A trial is the exception, not the rule: at most a couple per upstream in a burst this short.
+    for (const u of ['mempool', 'sparkseer', 'lnd'] as const) expect(trials(u)).toBeLessThanOrEqual(2);
     // How long these answers wait is bounded by the counts above (at most maxRetries short backoffs per call); that
     // a deadline ends what overruns is proven below (Retry-After, hang). No answer-time ceiling: on a busy machine a
     // retried call may rightly end by its deadline here.
