@@ -3,6 +3,7 @@ import { BoundedMap } from '../../cache/bounded-map';
 import type { FlowModelView, NewChannelEdit, PolicyEdit, WhatIfInput, WhatIfOutcome } from '../../graph/flow-model.view';
 import { FlowService } from '../../graph/flow.service';
 import { GraphService } from '../../graph/graph.service';
+import { OPEN_RULES } from '../recommendations/finding-resolver';
 import type { Language } from '../recommendations/i18n/messages';
 import type { PolicyStep, Recommendation, RecommendationSet } from '../recommendations/recommendations.engine';
 import { NodeSummary, summarizeNode } from '../../graph/stats/node-stats';
@@ -11,8 +12,6 @@ import { modelledImpact } from './modelled-impact';
 
 /** Days the plan's modelled revenue gain is counted over in `expected_roi` (its formula says 30-day). */
 export const ROI_DAYS = 30;
-/** Rules whose action opens a channel to `target_nodes[0]` of `amount_suggestion` sat. */
-const OPEN_RULES = new Set(['channel_candidate', 'few_channels', 'no_hub']);
 
 export interface PlanRoi {
   /** Null when the plan costs nothing (the modelled revenue change is still given). */

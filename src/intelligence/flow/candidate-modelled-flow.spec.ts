@@ -26,7 +26,7 @@ describe('modelled flow of a channel candidate', () => {
     expect(m.channel_revenue_sat_per_day.p50).toBe(1.5);
     expect(m.assumed).toEqual({ capacity_sat: 2_000_000, local_fee_rate_ppm: 420, local_base_fee_msat: 0, remote_fee_rate_ppm: 150, remote_base_fee_msat: 1000 });
     expect(m.adds_flow).toBe(true);
-    expect(m.note).toMatch(/^Payment-flow model \(not a measurement; assumed demand: capacity-weighted payments, no balances or private channels\): a 2000000 sat channel at 420 ppm \(the candidate's side at its median 150 ppm\) moves your forwards from 10\.00 to 14\.00 per day/);
+    expect(m.note).toMatch(/^Payment-flow model \(not a measurement; assumed demand: capacity-weighted payments, no balances or private channels\): a 2,000,000 sat channel at 420 ppm \(the candidate's side at its median 150 ppm\) moves your forwards from 10\.00 to 14\.00 per day/);
     expect(m.note).toMatch(/all its funds on your side/);
   });
 

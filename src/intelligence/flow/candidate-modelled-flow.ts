@@ -1,5 +1,5 @@
 import type { NewChannelEdit, WhatIfOutcome } from '../../graph/flow-model.view';
-import type { Language } from '../recommendations/i18n/messages';
+import { aEn, fmt as fmtInt, type Language } from '../recommendations/i18n/messages';
 import { spreadDto } from './flow.mapper';
 import { flat, fmt, MATERIAL_SHARE, type ModelledChange } from './modelled-impact';
 
@@ -35,8 +35,8 @@ export function candidateModelledFlow(o: WhatIfOutcome, edit: NewChannelEdit, de
   const addsFlow = fa > fb && !flat(fa, fb);
   const fr = lang === 'fr';
   const head = fr
-    ? `Modèle de flux de paiements (pas une mesure ; demande supposée : ${demand}, sans soldes ni canaux privés) : un canal de ${edit.capacitySat} sat à ${edit.local.feeRatePpm} ppm (côté candidat à ${edit.remote.feeRatePpm} ppm, sa médiane) fait passer vos transferts de ${fmt(fb)} à ${fmt(fa)} par jour et votre revenu médian de ${fmt(rb)} à ${fmt(ra)} sat/jour ; le canal lui-même transférerait ${fmt(chanFwd)} paiements par jour vers le candidat.`
-    : `Payment-flow model (not a measurement; assumed demand: ${demand}, no balances or private channels): a ${edit.capacitySat} sat channel at ${edit.local.feeRatePpm} ppm (the candidate's side at its median ${edit.remote.feeRatePpm} ppm) moves your forwards from ${fmt(fb)} to ${fmt(fa)} per day and your median revenue from ${fmt(rb)} to ${fmt(ra)} sat/day; the channel itself would forward ${fmt(chanFwd)} payments a day toward the candidate.`;
+    ? `Modèle de flux de paiements (pas une mesure ; demande supposée : ${demand}, sans soldes ni canaux privés) : un canal de ${fmtInt(edit.capacitySat, 'fr')} sat à ${edit.local.feeRatePpm} ppm (côté candidat à ${edit.remote.feeRatePpm} ppm, sa médiane) fait passer vos transferts de ${fmt(fb)} à ${fmt(fa)} par jour et votre revenu médian de ${fmt(rb)} à ${fmt(ra)} sat/jour ; le canal lui-même transférerait ${fmt(chanFwd)} paiements par jour vers le candidat.`
+    : `Payment-flow model (not a measurement; assumed demand: ${demand}, no balances or private channels): ${aEn(edit.capacitySat)} sat channel at ${edit.local.feeRatePpm} ppm (the candidate's side at its median ${edit.remote.feeRatePpm} ppm) moves your forwards from ${fmt(fb)} to ${fmt(fa)} per day and your median revenue from ${fmt(rb)} to ${fmt(ra)} sat/day; the channel itself would forward ${fmt(chanFwd)} payments a day toward the candidate.`;
   // Forwards gained while none leave through the new channel arrive over it from the candidate: a fresh channel
   // has no balance on the candidate's side, so that gain waits for a rebalance or outgoing payments through it.
   const arrivalsOnly = addsFlow && chanFwd <= MATERIAL_SHARE * fa;

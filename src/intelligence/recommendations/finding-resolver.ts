@@ -13,6 +13,13 @@ import { channelRef } from './rules/rule-helpers';
 
 /** Rules whose advice closes the channel: any other advice on the same channel is dropped. */
 const CLOSING_RULES = new Set(['small_channel', 'idle_channel']);
+/**
+ * Rules whose advice opens a channel to `targetNodes[0]` (at the one amount the pool sizes for that peer): one
+ * recommendation per peer, the diagnosis first (few peers, then no hub, then the candidate simulation) at equal
+ * priority, the others' reasons riding along.
+ */
+export const OPEN_RULES = new Set(['few_channels', 'no_hub', 'channel_candidate']);
+const OPEN_PREFERENCE: Record<string, number> = { few_channels: 0, no_hub: 1, channel_candidate: 2 };
 /** Findings grouped per peer and rule into one recommendation covering the parallel channels. */
 const GROUPED_RULES = new Set(['channel_disabled', 'small_channel', 'max_htlc_small', 'idle_channel']);
 
@@ -74,6 +81,20 @@ function mergeGroup(fs: Finding[], peerChannelCount: number): Finding {
   };
 }
 
+function mergeOpens(fs: Finding[]): Finding {
+  if (fs.length === 1) return fs[0];
+  const sorted = [...fs].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (OPEN_PREFERENCE[a.rule] ?? 9) - (OPEN_PREFERENCE[b.rule] ?? 9) || b.impactScore - a.impactScore);
+  const primary = sorted[0];
+  const names = new Set(primary.evidence.map((e) => e.name));
+  const evidence = [...primary.evidence];
+  for (const e of sorted.slice(1).flatMap((f) => f.evidence)) {
+    if (names.has(e.name)) continue;
+    names.add(e.name);
+    evidence.push(e);
+  }
+  return { ...primary, evidence, also: sorted.slice(1) };
+}
+
 export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Finding[] {
   // Built only when a node has findings of that kind (whole-graph runs resolve every node's findings).
   let disabled: Set<ChannelView> | null = null;
@@ -84,9 +105,14 @@ export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Findin
   const out: Finding[] = [];
   const policyByPeer = new Map<string, Finding[]>();
   const groups = new Map<string, Finding[]>();
+  const opens = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.channel) {
-      out.push(f);
+      const peer = OPEN_RULES.has(f.rule) && f.commands ? f.targetNodes[0] : undefined;
+      const list = peer === undefined ? undefined : opens.get(peer);
+      if (peer === undefined) out.push(f);
+      else if (list) list.push(f);
+      else opens.set(peer, [f]);
       continue;
     }
     // A disabled channel's item already says "or close it": a second item closing it would contradict the first.
@@ -106,6 +132,7 @@ export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Findin
     }
     out.push(f);
   }
+  for (const fs of opens.values()) out.push(mergeOpens(fs));
   if (policyByPeer.size === 0 && groups.size === 0) return out;
   const peerChannels = new Map<string, number>();
   for (const ch of node.channels) peerChannels.set(ch.peerPubkey, (peerChannels.get(ch.peerPubkey) ?? 0) + 1);

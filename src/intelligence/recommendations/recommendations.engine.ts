@@ -7,7 +7,7 @@ import { connectivityRules } from './rules/connectivity.rules';
 import { feeRules } from './rules/fees.rules';
 import { costRules, liquidityRules } from './rules/liquidity.rules';
 import { reliabilityRules } from './rules/reliability.rules';
-import { resolveFindings } from './finding-resolver';
+import { OPEN_RULES, resolveFindings } from './finding-resolver';
 import { classifyNodeRole, NodeRole, NodeRoleAssessment } from './node-role.classifier';
 import { enableChannelCommands } from './commands/command-templates';
 import { channelId, channelRef, graphEvidence } from './rules/rule-helpers';
@@ -109,7 +109,12 @@ function texts(f: Finding, lang: Language): { action: string; reason: string; es
   if ((f.also === undefined || f.also.length === 0) && (f.channels === undefined || f.channels.length < 2)) return t;
   const others = new Map<string, Finding>();
   for (const a of f.also ?? []) if (a.message !== f.message && !others.has(a.message)) others.set(a.message, a);
-  const extra = [...others.values()].map((a) => render(a.message, lang, a.params).action);
+  const rendered = [...others.values()].map((a) => render(a.message, lang, a.params));
+  // Opens merged per peer share one command: the others' actions would repeat it, their reasons add to it.
+  if (OPEN_RULES.has(f.rule)) {
+    return { action: t.action, reason: [t.reason, ...rendered.map((r) => r.reason)].join('; '), estimated_impact: [t.estimated_impact, ...rendered.map((r) => r.estimated_impact)].join('; ') };
+  }
+  const extra = rendered.map((r) => r.action);
   const n = f.channels?.length ?? 0;
   const onePeer = n > 1 && f.channels!.every((c) => c.peerPubkey === f.channels![0].peerPubkey);
   const action = [t.action + (onePeer ? render('covers_channels', lang, { count: n }).action : ''), ...extra].join('; ');

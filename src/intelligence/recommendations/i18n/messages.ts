@@ -24,7 +24,7 @@ function groupDigits(n: number, sep: string): string {
   for (let i = out.length; i < s.length; i += 3) out += sep + s.slice(i, i + 3);
   return out;
 }
-const fmt = (n: string | number, lang: Language) =>
+export const fmt = (n: string | number, lang: Language) =>
   typeof n !== 'number'
     ? n
     : Number.isSafeInteger(n) && n >= 0
@@ -33,6 +33,11 @@ const fmt = (n: string | number, lang: Language) =>
       : // eslint-disable-next-line security/detect-object-injection -- lang is a Language
         NUMBER_FORMATS[lang].format(n);
 const q = (s: string | number) => `“${s}”`;
+/** English "a 1,000,000" but "an 8,480,000" / "an 11,000" / "an 18 …": the article follows the spoken number. */
+export const aEn = (n: string | number) => {
+  const lead = fmt(n, 'en').toString().split(',')[0];
+  return /^8/.test(lead) || lead === '11' || lead === '18' ? `an ${fmt(n, 'en')}` : `a ${fmt(n, 'en')}`;
+};
 const stepsEn = (p: P) => (Number(p.steps) > 1 ? `, in ${p.steps} steps a few days apart (first ${fmt(p.firstStep, 'en')} ppm)` : '');
 const stepsFr = (p: P) => (Number(p.steps) > 1 ? `, en ${p.steps} étapes espacées de quelques jours (d’abord ${fmt(p.firstStep, 'fr')} ppm)` : '');
 const medianFr = (p: P) => (p.medianName === 'median' ? 'en médiane' : 'en médiane basse (n pair)');
@@ -124,7 +129,7 @@ export const MESSAGES = {
   },
   few_channels: {
     fr: {
-      action: (p: P) => (Number(p.missing) > 1 ? `Ouvrir un canal vers ${q(p.target)}, le premier des ${fmt(p.missing, 'fr')} nouveaux pairs qui manquent` : `Ouvrir un canal vers un autre pair, par exemple ${q(p.target)}`),
+      action: (p: P) => (Number(p.missing) > 1 ? `Ouvrir un canal de ${fmt(p.amount, 'fr')} sat vers ${q(p.target)}, le premier des ${fmt(p.missing, 'fr')} nouveaux pairs qui manquent` : `Ouvrir un canal de ${fmt(p.amount, 'fr')} sat vers un pair de plus, par exemple ${q(p.target)}`),
       reason: (p: P) =>
         Number(p.active) === 0
           ? `Aucun pair avec un canal actif dans les deux sens : le nœud ne peut rien transférer`
@@ -134,7 +139,7 @@ export const MESSAGES = {
       impact: (p: P) => `Redondance et plus de routes : objectif ${fmt(p.goal, 'fr')} pairs distincts ; une fois ce canal ouvert, le conseil nomme le suivant`,
     },
     en: {
-      action: (p: P) => (Number(p.missing) > 1 ? `Open a channel to ${q(p.target)}, the first of the ${fmt(p.missing, 'en')} new peers the node lacks` : `Open a channel to another peer, e.g. ${q(p.target)}`),
+      action: (p: P) => (Number(p.missing) > 1 ? `Open ${aEn(p.amount)} sat channel to ${q(p.target)}, the first of the ${fmt(p.missing, 'en')} new peers the node lacks` : `Open ${aEn(p.amount)} sat channel to one more peer, e.g. ${q(p.target)}`),
       reason: (p: P) =>
         Number(p.active) === 0
           ? `No peer with a channel enabled both ways: the node cannot forward anything`
@@ -146,12 +151,12 @@ export const MESSAGES = {
   },
   no_hub: {
     fr: {
-      action: (p: P) => `Ouvrir un canal vers un nœud très connecté, par exemple ${q(p.target)}`,
+      action: (p: P) => `Ouvrir un canal de ${fmt(p.amount, 'fr')} sat vers un nœud très connecté, par exemple ${q(p.target)}`,
       reason: (p: P) => `Aucun de vos pairs n’est parmi les ${fmt(p.hubCount, 'fr')} nœuds les mieux connectés du réseau`,
       impact: () => `Chemins plus courts vers la majorité du réseau, donc plus de paiements qui peuvent vous traverser`,
     },
     en: {
-      action: (p: P) => `Open a channel to a well-connected node, e.g. ${q(p.target)}`,
+      action: (p: P) => `Open ${aEn(p.amount)} sat channel to a well-connected node, e.g. ${q(p.target)}`,
       reason: (p: P) => `None of your peers is among the ${fmt(p.hubCount, 'en')} best-connected nodes of the network`,
       impact: () => `Shorter paths to most of the network, so more payments can route through you`,
     },
@@ -163,7 +168,7 @@ export const MESSAGES = {
       impact: (p: P) => `Rang d’intermédiarité ${Number(p.betweenness) >= 0 ? '+' : ''}${fmt(p.betweenness, 'fr')} places`,
     },
     en: {
-      action: (p: P) => `Open a ${fmt(p.amount, 'en')} sat channel to ${q(p.target)}`,
+      action: (p: P) => `Open ${aEn(p.amount)} sat channel to ${q(p.target)}`,
       reason: (p: P) => `Simulating it on the graph gains ${fmt(p.betweenness, 'en')} betweenness rank places and ${fmt(p.closeness, 'en')} closeness rank places`,
       impact: (p: P) => `Betweenness rank ${Number(p.betweenness) >= 0 ? '+' : ''}${fmt(p.betweenness, 'en')} places`,
     },
@@ -176,7 +181,7 @@ export const MESSAGES = {
       impact: (p: P) => `Rang de proximité ${Number(p.closeness) >= 0 ? '+' : ''}${fmt(p.closeness, 'fr')} places`,
     },
     en: {
-      action: (p: P) => `Open a ${fmt(p.amount, 'en')} sat channel to ${q(p.target)} for the reach of your own payments`,
+      action: (p: P) => `Open ${aEn(p.amount)} sat channel to ${q(p.target)} for the reach of your own payments`,
       reason: (p: P) =>
         `Your fees tell the network not to route through you, so a betweenness gain would earn nothing. Simulating it on the graph gains ${fmt(p.closeness, 'en')} closeness rank places (shorter, cheaper paths for your own payments). A channel you open is outbound liquidity; to receive you need inbound (the peer opening to you, or bought)`,
       impact: (p: P) => `Closeness rank ${Number(p.closeness) >= 0 ? '+' : ''}${fmt(p.closeness, 'en')} places`,
@@ -190,7 +195,7 @@ export const MESSAGES = {
       impact: (p: P) => `Rang de proximité ${Number(p.closeness) >= 0 ? '+' : ''}${fmt(p.closeness, 'fr')} places`,
     },
     en: {
-      action: (p: P) => `Open a ${fmt(p.amount, 'en')} sat channel to ${q(p.target)} for the reach of your own payments`,
+      action: (p: P) => `Open ${aEn(p.amount)} sat channel to ${q(p.target)} for the reach of your own payments`,
       reason: (p: P) =>
         `Your fees (1 ppm or less) earn nothing from routing, so a betweenness gain would bring no revenue. Simulating it on the graph gains ${fmt(p.closeness, 'en')} closeness rank places (shorter, cheaper paths for your own payments). A channel you open is outbound liquidity; to receive you need inbound (the peer opening to you, or bought)`,
       impact: (p: P) => `Closeness rank ${Number(p.closeness) >= 0 ? '+' : ''}${fmt(p.closeness, 'en')} places`,
@@ -252,7 +257,7 @@ export const MESSAGES = {
     },
     en: {
       action: (p: P) => `Check whether the ${fmt(p.currentSat, 'en')} sat max_htlc on the channel to ${q(p.peer)} is deliberate`,
-      reason: (p: P) => `A ${fmt(p.currentSat, 'en')} sat max_htlc on a ${fmt(p.capacity, 'en')} sat channel turns larger payments away; it is often a deliberate liquidity signal`,
+      reason: (p: P) => `${aEn(p.currentSat).replace(/^a/, 'A')} sat max_htlc on ${aEn(p.capacity)} sat channel turns larger payments away; it is often a deliberate liquidity signal`,
       impact: () => `If not: the channel can carry larger payments (the value to read from your node, capped by its max in-flight amount)`,
     },
   },
@@ -287,7 +292,7 @@ export const MESSAGES = {
       impact: (p: P) => `Environ ${fmt(p.amount, 'fr')} sat à ramener côté local`,
     },
     en: {
-      action: (p: P) => `Rebalance the channel to ${q(p.peer)}: only ${p.localPct}% is on your side${Number(p.discount) > 0 ? ` (or draw inbound flow with a ${fmt(p.discount, 'en')} ppm inbound-fee discount)` : ''}${Number(p.existingDiscount) > 0 ? ` (a ${fmt(p.existingDiscount, 'en')} ppm inbound discount is already set)` : ''}`,
+      action: (p: P) => `Rebalance the channel to ${q(p.peer)}: only ${p.localPct}% is on your side${Number(p.discount) > 0 ? ` (or draw inbound flow with ${aEn(p.discount)} ppm inbound-fee discount)` : ''}${Number(p.existingDiscount) > 0 ? ` (${aEn(p.existingDiscount)} ppm inbound discount is already set)` : ''}`,
       reason: () => `Without outbound liquidity this channel cannot route toward this peer; an inbound discount draws the payments that refill it without cutting its outbound fee`,
       impact: (p: P) => `About ${fmt(p.amount, 'en')} sat to bring back to your side`,
     },

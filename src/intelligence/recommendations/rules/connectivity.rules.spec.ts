@@ -51,6 +51,22 @@ describe('connectivityRules', () => {
     expect(new Set(opens.map((f) => /--local_amt (\d+)/.exec(f.commands!.lnd!)![1]))).toEqual(new Set(['700000']));
   });
 
+  it('the rules that open to one peer make one recommendation: the diagnosis first, the simulation’s reason and evidence with it', () => {
+    const recs = recommend(small([candidate(HUB, 700_000)]), 'en').recommendations;
+    const opens = recs.filter((r) => /openchannel/.test(r.commands?.lnd ?? ''));
+    expect(opens).toHaveLength(1);
+    const [open] = opens;
+    expect(open.rule).toBe('few_channels');
+    expect(open.commands!.lnd).toContain(`--node_key ${HUB}`);
+    expect(open.action).toMatch(/^Open a 700,000 sat channel to /);
+    expect(open.action).not.toContain(';');
+    // no_hub's and the candidate simulation's reasons ride along, with the simulation's evidence.
+    expect(open.reason).toMatch(/best-connected nodes/);
+    expect(open.reason).toMatch(/Simulating it on the graph gains/);
+    expect(open.estimated_impact).toMatch(/Betweenness rank \+/);
+    expect(open.evidence.map((e) => e.name)).toEqual(expect.arrayContaining(['peers_enabled_both_ways', 'gain_in_betweenness_rank', 'suggested_capacity']));
+  });
+
   it('few_channels asks for the one open its command makes, naming the peer the command opens to', () => {
     const f = connectivityRules(small([candidate(HUB, 700_000)])).find((x) => x.rule === 'few_channels')!;
     expect(f.params.missing).toBeGreaterThan(1);
@@ -60,7 +76,7 @@ describe('connectivityRules', () => {
       expect(action).not.toMatch(/\(s\)|\(aux\)/);
     }
     expect(f.commands!.lnd).toContain(`--node_key ${HUB}`);
-    expect(render('few_channels', 'en', f.params).action).toMatch(/^Open a channel to “.+”, the first of the \d+ new peers/);
+    expect(render('few_channels', 'en', f.params).action).toMatch(/^Open a 700,000 sat channel to “.+”, the first of the \d+ new peers/);
   });
 
   it('a sink gets candidates for reach (closeness), not for betweenness its fees would never earn from', () => {
