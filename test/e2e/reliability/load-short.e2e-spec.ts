@@ -51,7 +51,11 @@ describe('mixed load, then mixed load with Redis killed (short soak)', () => {
       expect(p.queued_jobs).toMatchObject({ completed: p.queued_jobs.accepted, incomplete: [] });
     }
     const [steady, outage] = report.phases;
-    expect(steady.health_states_seen).toEqual(['200 healthy cache=redis/connected']);
+    // Redis is up throughout the steady phase. On a machine busy with other suites one of its answers may come
+    // slower than the cache's budget: the cache then serves from memory for a while, connected (fail-open, by
+    // design, as in redis-outage.e2e-spec.ts). Nothing else may be seen, and healthy must be.
+    expect(steady.health_states_seen).toContain('200 healthy cache=redis/connected');
+    expect(steady.health_states_seen.filter((h) => h !== '200 healthy cache=redis/connected' && h !== '200 degraded cache=memory/connected')).toEqual([]);
     expect(outage.redis_outage?.down_for_s).toBeGreaterThanOrEqual(6);
     expect(outage.health_states_seen).toContain('200 degraded cache=memory/disconnected');
     // Node answers never depend on Redis: every one of them was a 200, outage or not.
