@@ -55,13 +55,13 @@ export async function createTestApp(
 }
 
 /**
- * Waits for the background centrality and flow computations of the current graph to finish. Cache keys of node
- * answers carry their statuses (an answer cached while computing is not served once ready), so a test asserting a
- * cache hit between two requests must not let a status change fall between them.
+ * Waits for the background centrality and flow computations of the current graph to finish, in every app given.
+ * Cache keys of node answers carry their statuses (an answer cached while computing is not served once ready), so
+ * a test asserting a cache hit between two requests must not let a status change fall between them; and the
+ * computations keep the event loop busy, so timing-sensitive assertions come after them.
  */
-export async function backgroundSettled(app: NestExpressApplication): Promise<void> {
-  await app.get(CentralityService).settled();
-  await app.get(FlowService).settled();
+export async function backgroundSettled(...apps: NestExpressApplication[]): Promise<void> {
+  await Promise.all(apps.flatMap((app) => [app.get(CentralityService).settled(), app.get(FlowService).settled()]));
 }
 
 /**

@@ -81,8 +81,8 @@ describe('advice and plans over every node of the 2026 snapshot', () => {
         opens,
         bestVetted: vetted[0]?.pubkey ?? null,
         rejected: new Set(pool.filter((c) => !c.vetting.passed).map((c) => c.pubkey)),
-        // A candidate the few-peers or no-hub advice also opens to is merged into that item: its command opens to it.
-        advisedCandidates: [...recommendations.filter((r) => r.rule === 'channel_candidate').flatMap((r) => r.target_nodes), ...opens.map((o) => o.target)],
+        // Every open's command, whichever rule leads it: a candidate the few-peers or no-hub advice also opens to is merged into that item.
+        advisedCandidates: opens.map((o) => o.target),
         freeConnectivity,
         plans,
       });

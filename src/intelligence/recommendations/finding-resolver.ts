@@ -95,6 +95,12 @@ function mergeOpens(fs: Finding[]): Finding {
   return { ...primary, evidence, also: sorted.slice(1) };
 }
 
+function add(map: Map<string, Finding[]>, key: string, f: Finding): void {
+  const list = map.get(key);
+  if (list) list.push(f);
+  else map.set(key, [f]);
+}
+
 export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Finding[] {
   // Built only when a node has findings of that kind (whole-graph runs resolve every node's findings).
   let disabled: Set<ChannelView> | null = null;
@@ -108,26 +114,18 @@ export function resolveFindings(node: NodeAnalysis, findings: Finding[]): Findin
   const opens = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.channel) {
-      const peer = OPEN_RULES.has(f.rule) && f.commands ? f.targetNodes[0] : undefined;
-      const list = peer === undefined ? undefined : opens.get(peer);
-      if (peer === undefined) out.push(f);
-      else if (list) list.push(f);
-      else opens.set(peer, [f]);
+      if (OPEN_RULES.has(f.rule) && f.commands && f.targetNodes.length > 0) add(opens, f.targetNodes[0], f);
+      else out.push(f);
       continue;
     }
     // A disabled channel's item already says "or close it": a second item closing it would contradict the first.
     if (CLOSING_RULES.has(f.rule) ? disabled?.has(f.channel) : closing?.has(f.channel)) continue;
     if (f.policyChange && f.channel.local) {
-      const list = policyByPeer.get(f.channel.peerPubkey);
-      if (list) list.push(f);
-      else policyByPeer.set(f.channel.peerPubkey, [f]);
+      add(policyByPeer, f.channel.peerPubkey, f);
       continue;
     }
     if (GROUPED_RULES.has(f.rule)) {
-      const key = `${f.rule}|${f.channel.peerPubkey}`;
-      const list = groups.get(key);
-      if (list) list.push(f);
-      else groups.set(key, [f]);
+      add(groups, `${f.rule}|${f.channel.peerPubkey}`, f);
       continue;
     }
     out.push(f);

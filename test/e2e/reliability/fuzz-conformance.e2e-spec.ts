@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import request from 'supertest';
-import { CentralityService } from '../../../src/graph/centrality.service';
 import { GeneratedRequest, JsonSchema, requestsFor, ROOT, SpecOperation } from '../../utils/spec-fuzz';
-import { FlowService } from '../../../src/graph/flow.service';
-import { createTestApp, serverErrorRoutes } from '../../utils/test-app';
+import { backgroundSettled, createTestApp, serverErrorRoutes } from '../../utils/test-app';
 
 /**
  * Schemathesis-style conformance: requests generated from openapi.json alone, valid by it, must never be refused
@@ -37,7 +35,7 @@ describe('spec conformance: spec-valid requests generated from openapi.json', ()
     // A small flow model (off by default in test apps) so that simulate and fee-curve reach their handler.
     app = await createTestApp({ GRAPH_HISTORY_SNAPSHOTS: '', SECRET_KEY: 'conformance-secret-0001', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', FLOW_MODEL: 'true', FLOW_PAYMENTS: '2000', FLOW_RUNS: '2' });
     // Centralities and the flow model first: their 503s are declared but would hide the candidates and flow operations.
-    await Promise.all([app.get(CentralityService).settled(), app.get(FlowService).settled()]);
+    await backgroundSettled(app);
     // A small node and one of its peers (half of the time for path parameters): a fee curve that exists.
     known.pubkey = SMALL;
     known.peer = PEER_OF_SMALL;

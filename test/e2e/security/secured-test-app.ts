@@ -6,11 +6,11 @@ import { AlertsModule } from '../../../src/alerts/alerts.module';
 import { AppModule } from '../../../src/app.module';
 import { configureApp } from '../../../src/app.setup';
 import { securityConfig } from '../../../src/config/configuration';
-import { CentralityService } from '../../../src/graph/centrality.service';
 import { configureSecurity } from '../../../src/security/configure-security';
 import { SecurityModule } from '../../../src/security/security.module';
 import { ExpensiveRoute } from '../../../src/throttling/expensive-route.decorator';
 import { ThrottlingModule } from '../../../src/throttling/throttling.module';
+import { backgroundSettled } from '../../utils/test-app';
 
 /** The production-readiness modules, in the order AppModule imports them (ThrottlingModule first: its guard runs first). */
 export const PRODUCTION_MODULES: Type[] = [ThrottlingModule, SecurityModule, AlertsModule];
@@ -77,13 +77,8 @@ export async function createSecuredTestApp(env: Record<string, string | undefine
   return app;
 }
 
-/**
- * Waits for the work an app starts right after boot (the graph centralities), which can keep the event loop busy
- * for a while: timing-sensitive assertions (the 200 ms Redis budget of the rate limiter) come after it.
- */
-export async function settled(...apps: NestExpressApplication[]): Promise<void> {
-  await Promise.all(apps.map((app) => app.get(CentralityService).settled()));
-}
+/** The work an app starts right after boot: timing-sensitive assertions (the rate limiter's 200 ms Redis budget) come after it. */
+export const settled = backgroundSettled;
 
 export async function until(what: string, check: () => Promise<boolean> | boolean, deadlineMs = 10_000): Promise<void> {
   const end = Date.now() + deadlineMs;

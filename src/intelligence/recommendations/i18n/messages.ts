@@ -35,8 +35,9 @@ export const fmt = (n: string | number, lang: Language) =>
 const q = (s: string | number) => `“${s}”`;
 /** English "a 1,000,000" but "an 8,480,000" / "an 11,000" / "an 18 …": the article follows the spoken number. */
 export const aEn = (n: string | number) => {
-  const lead = fmt(n, 'en').toString().split(',')[0];
-  return /^8/.test(lead) || lead === '11' || lead === '18' ? `an ${fmt(n, 'en')}` : `a ${fmt(n, 'en')}`;
+  const spoken = String(fmt(n, 'en'));
+  const lead = spoken.split(',')[0];
+  return `${/^8/.test(lead) || lead === '11' || lead === '18' ? 'an' : 'a'} ${spoken}`;
 };
 const stepsEn = (p: P) => (Number(p.steps) > 1 ? `, in ${p.steps} steps a few days apart (first ${fmt(p.firstStep, 'en')} ppm)` : '');
 const stepsFr = (p: P) => (Number(p.steps) > 1 ? `, en ${p.steps} étapes espacées de quelques jours (d’abord ${fmt(p.firstStep, 'fr')} ppm)` : '');
